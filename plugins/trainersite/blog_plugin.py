@@ -1,0 +1,248 @@
+"""MkDocs adapter for the blog: reads posts/, adds post and listing pages, hands data to templates.
+
+All knowledge of posts lives in the core modules; this class only connects them to MkDocs events.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import html as post_html
+from .dates import zone
+from .errors import ContentError
+from .i18n import count_label, labels_for
+from .listing import Blog, ListingPage, build_blog
+from .models import Post
+from .posts import ReadSettings, check_unique_slugs, parse_authors, read_post
+from .urls import UrlScheme, src_uri_for
+
+log = get_plugin_logger(__name__)
+
+
+class TrainerBlogConfig(base.Config):
+    posts_dir = c.Type(str, default="posts")
+    per_page = c.Type(int, default=10)
+    home_latest = c.Type(int, default=5)
+    timezone = c.Type(str, default="Europe/Amsterdam")
+    words_per_minute = c.Type(int, default=200)
+    authors = c.Type(dict, default={})
+    default_author = c.Type(str, default="")
+    blog_url = c.Type(str, default="blog/")
+    post_url = c.Type(str, default="blog/{slug}/")
+    page_url = c.Type(str, default="pagina/{page}/")
+    category_index_url = c.Type(str, default="blog/categorie/")
+    category_url = c.Type(str, default="blog/categorie/{slug}/")
+    archive_url = c.Type(str, default="blog/archief/{year}/")
+
+
+@dataclass
+class RenderedPost:
+    """What is learnt from a post's HTML once MkDocs has rendered it."""
+
+    html: str
+    excerpt: str
+    read_minutes: int
+
+
+class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.blog: Blog | None = None
+        self.rendered: dict[str, RenderedPost] = {}
+        self.pages_by_src: dict[str, Post | ListingPage] = {}
+
+    # -- configuration ---------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Drafts and scheduled posts are previewed by `mkdocs serve` only.
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        cfg = self.config
+        if cfg.per_page < 1:
+            raise PluginError("mkdocs.yml: 'trainersite-blog.per_page': expected a whole number of at least 1")
+        if not config.site_url:
+            raise PluginError("mkdocs.yml: 'site_url': expected the site's address, e.g. https://www.example.nl/")
+        default_author = cfg.default_author or next(iter(cfg.authors), "")
+        try:
+            self.authors = parse_authors(cfg.authors, default_author)
+            tz = zone(cfg.timezone)
+        except ContentError as err:
+            raise PluginError(str(err)) from None
+        self.locale = str(config.theme.get("language") or "en").replace("-", "_")
+        self.labels = labels_for(self.locale)
+        self.urls = UrlScheme(
+            blog=cfg.blog_url,
+            post=cfg.post_url,
+            page=cfg.page_url,
+            category_index=cfg.category_index_url,
+            category=cfg.category_url,
+            archive=cfg.archive_url,
+        )
+        self.settings = ReadSettings(
+            authors=self.authors,
+            default_author=default_author,
+            tz=tz,
+            locale=self.locale,
+            urls=self.urls,
+            site_id=urlsplit(config.site_url).hostname or "localhost",
+        )
+        self.posts_dir = Path(config.config_file_path or ".").parent / cfg.posts_dir
+        return config
+
+    # -- reading: before MkDocs cleans site/, so bad input leaves the last output alone ----------
+
+    def on_pre_build(self, *, config) -> None:
+        self.rendered = {}
+        try:
+            posts = [self._read(path) for path in sorted(self.posts_dir.glob("*.md"))]
+            posts = [post for post in posts if self.serving or not (post.draft or post.scheduled)]
+            check_unique_slugs(posts)
+        except ContentError as err:
+            raise PluginError(str(err)) from None
+        self.blog = build_blog(posts, self.urls, self.config.per_page, self.labels)
+
+    def _read(self, path: Path) -> Post:
+        source = os.path.relpath(path, self.posts_dir.parent).replace(os.sep, "/")
+        return read_post(path, source, self.settings)
+
+    # -- pages -------------------------------------------------------------------------------
+
+    def on_files(self, files: Files, *, config) -> Files:
+        assert self.blog is not None
+        self.pages_by_src = {}
+        for post in self.blog.posts:
+            self._add(files, config, post.url, post.body, post, post.source)
+        for listing in self.blog.listing_pages():
+            self._add(files, config, listing.url, "", listing, "the blog")
+        self._add(files, config, self.blog.category_index_url, "", "categories", "the blog")
+        return files
+
+    def _add(self, files: Files, config, url: str, content: str, item, origin: str) -> None:
+        src_uri = src_uri_for(url)
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:
+            raise PluginError(
+                f"{origin}: 'url': expected a free address, but /{url} is also docs/{existing.src_uri}"
+            )
+        files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+        self.pages_by_src[src_uri] = item
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        item = self.pages_by_src.get(page.file.src_uri)
+        if isinstance(item, Post):
+            page.title = Markup(escape(item.title))
+            page.meta.update(template="post.html", description=escape(item.summary or ""))
+        elif isinstance(item, ListingPage):
+            page.title = Markup(escape(item.title))
+            page.meta.update(template="listing.html", search={"exclude": True})
+        elif item == "categories":
+            page.title = self.labels["category_index_title"]
+            page.meta.update(template="categories.html", search={"exclude": True})
+        elif page.is_homepage and "template" not in page.meta:
+            page.meta["template"] = "home.html"
+        return markdown
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        item = self.pages_by_src.get(page.file.src_uri)
+        if isinstance(item, Post):
+            excerpt = post_html.excerpt(html, item.summary)
+            self.rendered[item.slug] = RenderedPost(
+                html=html,
+                excerpt=excerpt,
+                read_minutes=post_html.read_minutes(html, self.config.words_per_minute),
+            )
+            if not item.summary:
+                page.meta["description"] = escape(post_html.plain_text(excerpt)[:300])
+        return html
+
+    # -- template context --------------------------------------------------------------------
+
+    def on_env(self, env, *, config, files):
+        env.globals["blog_labels"] = self.labels
+        env.globals["blog_urls"] = self.urls
+        env.globals["blog_archive"] = self.blog.archive if self.blog else ()
+        return env
+
+    def on_page_context(self, context, *, page, config, nav):
+        item = self.pages_by_src.get(page.file.src_uri)
+        if isinstance(item, Post):
+            context["post"] = self._post_view(item)
+        elif isinstance(item, ListingPage):
+            context["listing"] = item
+            context["cards"] = [self._card(post, page.url) for post in item.posts]
+        elif item == "categories":
+            context["categories"] = [
+                {"name": s.category.name, "url": s.url, "count": count_label(self.labels, s.count), "feed_url": s.feed_url}
+                for s in self.blog.categories
+            ]
+        elif page.is_homepage and self.blog is not None:
+            latest = self.blog.posts[: self.config.home_latest]
+            context["cards"] = [self._card(post, page.url) for post in latest]
+            context["blog_url"] = self.urls.blog
+        return context
+
+    def _category_links(self, post: Post) -> list[dict]:
+        return [{"name": cat.name, "url": self.urls.category_url(cat.slug)} for cat in post.categories]
+
+    def _read_time(self, post: Post) -> str:
+        rendered = self.rendered.get(post.slug)
+        minutes = rendered.read_minutes if rendered else 1
+        return self.labels["read_time"].format(minutes=minutes)
+
+    def _card(self, post: Post, page_url: str) -> dict:
+        rendered = self.rendered.get(post.slug)
+        excerpt = post_html.rebase_links(rendered.excerpt, post.url, page_url) if rendered else ""
+        return {
+            "title": post.title,
+            "url": post.url,
+            "date": post.date.date().isoformat(),
+            "date_text": post.date_text,
+            "categories": self._category_links(post),
+            "excerpt": excerpt,
+            "read_time": self._read_time(post),
+            "draft": post.draft,
+            "scheduled": post.scheduled,
+        }
+
+    def _post_view(self, post: Post) -> dict:
+        return {
+            "title": post.title,
+            "url": post.url,
+            "date": post.date.date().isoformat(),
+            "date_text": post.date_text,
+            "updated": post.updated.date().isoformat() if post.updated else None,
+            "updated_text": post.updated_text,
+            "authors": post.authors,
+            "categories": self._category_links(post),
+            "tags": post.tags,
+            "read_time": self._read_time(post),
+            "image": _site_path(post.image),
+            "draft": post.draft,
+            "scheduled": post.scheduled,
+        }
+
+    # -- preview -----------------------------------------------------------------------------
+
+    def on_serve(self, server, *, config, builder):
+        server.watch(str(self.posts_dir))
+        return server
+
+
+def _site_path(link: str | None) -> str | None:
+    """A root-relative image path (`/assets/x.png`) as a site path MkDocs' `url` filter relativizes."""
+    if not link or urlsplit(link).scheme:
+        return link
+    return link.lstrip("/")

@@ -1,0 +1,264 @@
+"""Reading posts: a Markdown file with YAML front matter -> a validated `Post`.
+
+Pure functions; every problem is a `ContentError` naming the file, the key and what was expected.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Mapping
+from zoneinfo import ZoneInfo
+
+import frontmatter
+import yaml
+
+from .dates import When, format_day, parse_when
+from .errors import ContentError
+from .models import Author, Category, Comment, Post
+from .urls import UrlScheme, slugify
+
+KNOWN_KEYS = {
+    "title", "date", "updated", "author", "authors", "categories", "tags", "summary", "image",
+    "video", "slug", "draft", "aliases", "training", "comments", "guid", "description",
+}
+
+
+@dataclass(frozen=True)
+class ReadSettings:
+    """What reading a post needs to know about the site."""
+
+    authors: Mapping[str, Author]
+    default_author: str
+    tz: ZoneInfo
+    locale: str = "nl"
+    urls: UrlScheme = field(default_factory=UrlScheme)
+    site_id: str = "example.nl"  # the site's host, part of each post's stable GUID
+    now: datetime | None = None  # None: the real clock
+
+
+def decode_source(raw: bytes, source: str) -> str:
+    """UTF-8 text (a BOM is dropped, Windows line endings are normalised)."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ContentError(source, None, f"UTF-8 text (undecodable byte at position {err.start})") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML that refuses a key given twice (YAML would silently keep the last one)."""
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if isinstance(key, (str, int, float, bool)) and key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key '{key}' appears twice", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_SPLITTER = frontmatter.YAMLHandler()
+
+
+def load_yaml(text: str, source: str, key: str = "front matter", line_offset: int = 1) -> Any:
+    """YAML text -> data; a syntax error or a duplicate key is a ContentError with its line."""
+    try:
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = f" (line {mark.line + line_offset})" if mark is not None else ""
+        problem = getattr(err, "problem", None) or "syntax error"
+        raise ContentError(source, key, f"valid YAML{line}: {problem}") from None
+
+
+def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str]:
+    """The front matter as a dict and the Markdown body; invalid YAML is a ContentError."""
+    if not _SPLITTER.detect(text):
+        raise ContentError(source, "front matter", "a YAML block between '---' lines at the top of the file")
+    try:
+        raw, body = _SPLITTER.split(text)
+    except ValueError:
+        raise ContentError(source, "front matter", "a closing '---' line after the front matter") from None
+    metadata = load_yaml(raw, source, line_offset=1 if raw.startswith("\n") else 2) if raw.strip() else {}
+    if not isinstance(metadata, dict):
+        raise ContentError(source, "front matter", "keys with values (key: value)", metadata)
+    return metadata, body
+
+
+def _text(meta: Mapping[str, Any], key: str, source: str, required: bool = False) -> str | None:
+    value = meta.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise ContentError(source, key, "a non-empty text")
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ContentError(source, key, "a text", value)
+    return str(value).strip()
+
+
+def _text_list(meta: Mapping[str, Any], key: str, source: str) -> tuple[str, ...]:
+    """A list of texts; a single text is accepted as a list of one."""
+    value = meta.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        value = [value]
+    if not isinstance(value, list):
+        raise ContentError(source, key, "a list of texts", value)
+    items = []
+    for item in value:
+        if isinstance(item, bool) or not isinstance(item, (str, int, float)) or not str(item).strip():
+            raise ContentError(source, key, "a list of non-empty texts", item)
+        items.append(str(item).strip())
+    return tuple(dict.fromkeys(items))
+
+
+def _bool(meta: Mapping[str, Any], key: str, source: str) -> bool:
+    value = meta.get(key, False)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise ContentError(source, key, "true or false", value)
+    return value
+
+
+def _authors(meta: Mapping[str, Any], source: str, settings: ReadSettings) -> tuple[Author, ...]:
+    if "author" in meta and "authors" in meta:
+        raise ContentError(source, "authors", "either 'author' or 'authors', not both")
+    key = "authors" if "authors" in meta else "author"
+    keys = _text_list(meta, key, source) or (settings.default_author,)
+    known = ", ".join(sorted(settings.authors)) or "(none configured)"
+    authors = []
+    for name in keys:
+        if name not in settings.authors:
+            raise ContentError(source, key, f"an author key from mkdocs.yml ({known})", name)
+        authors.append(settings.authors[name])
+    return tuple(authors)
+
+
+def _comments(value: object, source: str, settings: ReadSettings, key: str = "comments") -> tuple[Comment, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ContentError(source, key, "a list of comments with author, date and text", value)
+    comments = []
+    for index, item in enumerate(value, start=1):
+        where = f"{key}[{index}]"
+        if not isinstance(item, dict):
+            raise ContentError(source, where, "author, date and text", item)
+        author = _text(item, "author", source)
+        text = _text(item, "text", source)
+        if author is None:
+            raise ContentError(source, f"{where}.author", "a non-empty text")
+        if text is None:
+            raise ContentError(source, f"{where}.text", "a non-empty text")
+        if item.get("date") is None:
+            raise ContentError(source, f"{where}.date", "a date like 2024-03-05")
+        when = parse_when(item["date"], source, f"{where}.date", settings.tz, settings.locale)
+        replies = _comments(item.get("replies"), source, settings, f"{where}.replies")
+        comments.append(Comment(author, when.moment, format_day(when.day, settings.locale), text, replies))
+    return tuple(comments)
+
+
+def post_guid(source_stem: str, settings: ReadSettings) -> str:
+    """A GUID fixed by the file name: editing the title, slug or date keeps it."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"https://{settings.site_id}/posts/{source_stem}").urn
+
+
+def parse_post(text: str, source: str, settings: ReadSettings) -> Post:
+    """A post's text (front matter + Markdown) -> a validated Post."""
+    meta, body = split_front_matter(text, source)
+    title = _text(meta, "title", source, required=True)
+    if "date" not in meta or meta["date"] is None:
+        raise ContentError(source, "date", "a publication date like 2024-03-05")
+    when: When = parse_when(meta["date"], source, "date", settings.tz, settings.locale)
+    updated = None
+    if meta.get("updated") is not None:
+        updated = parse_when(meta["updated"], source, "updated", settings.tz, settings.locale)
+    slug = slugify(_text(meta, "slug", source) or title)
+    if not slug:
+        raise ContentError(source, "slug", "a title or slug with at least one letter or digit", title)
+    categories = tuple(
+        {slugify(name): Category(name, slugify(name)) for name in _text_list(meta, "categories", source)}.values()
+    )
+    for category in categories:
+        if not category.slug:
+            raise ContentError(source, "categories", "names with at least one letter or digit", category.name)
+    now = settings.now or datetime.now(settings.tz)
+    stem = Path(source).stem
+    return Post(
+        source=source,
+        title=title,
+        date=when.moment,
+        date_has_time=when.has_time,
+        date_text=format_day(when.day, settings.locale),
+        slug=slug,
+        url=settings.urls.post_url(slug),
+        body=body,
+        guid=_text(meta, "guid", source) or post_guid(stem, settings),
+        authors=_authors(meta, source, settings),
+        categories=categories,
+        tags=_text_list(meta, "tags", source),
+        summary=_text(meta, "summary", source) or _text(meta, "description", source),
+        updated=updated.moment if updated else None,
+        updated_text=format_day(updated.day, settings.locale) if updated else None,
+        image=_text(meta, "image", source),
+        video=_text(meta, "video", source),
+        draft=_bool(meta, "draft", source),
+        scheduled=when.moment > now,
+        aliases=_text_list(meta, "aliases", source),
+        training=_text(meta, "training", source),
+        comments=_comments(meta.get("comments"), source, settings),
+    )
+
+
+def read_post(path: Path, source: str, settings: ReadSettings) -> Post:
+    return parse_post(decode_source(path.read_bytes(), source), source, settings)
+
+
+def check_unique_slugs(posts: list[Post]) -> None:
+    """Two posts with one slug would overwrite each other: name both files."""
+    seen: dict[str, Post] = {}
+    for post in posts:
+        other = seen.setdefault(post.slug, post)
+        if other is not post:
+            raise ContentError(
+                post.source, "slug", f"a slug of its own, but '{post.slug}' is also the slug of {other.source}"
+            )
+
+
+def parse_authors(table: object, default_author: str, source: str = "mkdocs.yml") -> dict[str, Author]:
+    """The authors table of the plugin config -> Author objects; the default must be in it."""
+    if not isinstance(table, dict) or not table:
+        raise ContentError(source, "authors", "a table of authors (key: {name, bio, avatar, email})", table)
+    authors = {}
+    for key, entry in table.items():
+        where = f"authors.{key}"
+        if isinstance(entry, str):
+            entry = {"name": entry}
+        if not isinstance(entry, dict):
+            raise ContentError(source, where, "name, bio, avatar and email", entry)
+        unknown = set(entry) - {"name", "bio", "avatar", "email"}
+        if unknown:
+            raise ContentError(source, f"{where}.{sorted(unknown)[0]}", "only name, bio, avatar and email")
+        name = _text(entry, "name", source)
+        if name is None:
+            raise ContentError(source, f"{where}.name", "a non-empty text")
+        authors[str(key)] = Author(
+            key=str(key),
+            name=name,
+            bio=_text(entry, "bio", source) or "",
+            avatar=_text(entry, "avatar", source) or "",
+            email=_text(entry, "email", source) or "",
+        )
+    if default_author not in authors:
+        raise ContentError(source, "default_author", f"one of the authors ({', '.join(authors)})", default_author)
+    return authors

@@ -1,0 +1,54 @@
+"""Slugs and every URL pattern of the blog, in one place.
+
+URLs are site-relative, without a leading slash and with a trailing slash for folders
+(`blog/mijn-bericht/`), the form MkDocs uses for `page.url`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from slugify import slugify as _slugify
+
+
+def slugify(text: str) -> str:
+    """`Één vraag, twee antwoorden` -> `een-vraag-twee-antwoorden` (accents folded)."""
+    return _slugify(text, lowercase=True, allow_unicode=False)
+
+
+def src_uri_for(url: str) -> str:
+    """The virtual Markdown file that MkDocs turns into the page at `url`."""
+    if url.endswith("/"):
+        return f"{url}index.md"
+    return url
+
+
+@dataclass(frozen=True)
+class UrlScheme:
+    """The blog's URL patterns; each is a format string from the plugin config."""
+
+    blog: str = "blog/"
+    post: str = "blog/{slug}/"
+    page: str = "pagina/{page}/"
+    category_index: str = "blog/categorie/"
+    category: str = "blog/categorie/{slug}/"
+    archive: str = "blog/archief/{year}/"
+    feed_rss: str = "feed.xml"
+    feed_atom: str = "atom.xml"
+    category_feed: str = "feed.xml"
+
+    def post_url(self, slug: str) -> str:
+        return self.post.format(slug=slug)
+
+    def paged(self, base: str, page: int) -> str:
+        """Page 1 is the listing's own URL; later pages hang below it."""
+        return base if page == 1 else base + self.page.format(page=page)
+
+    def category_url(self, slug: str) -> str:
+        return self.category.format(slug=slug)
+
+    def category_feed_url(self, slug: str) -> str:
+        return self.category_url(slug) + self.category_feed
+
+    def archive_url(self, year: int) -> str:
+        return self.archive.format(year=year)
