@@ -232,6 +232,8 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             "image": _site_path(post.image),
             "draft": post.draft,
             "scheduled": post.scheduled,
+            "training": post.training,
+            "source": post.source,
         }
 
     # -- preview -----------------------------------------------------------------------------
