@@ -23,6 +23,9 @@ from .errors import ContentError
 from .i18n import count_label, labels_for
 from .listing import Blog, ListingPage, build_blog
 from .models import Post
+from .aliases import check_free, redirect_html
+from .post_extras import PostExtras, build_post_extras, post_extras_view
+from .seo import absolute_url
 from .posts import ReadSettings, check_unique_slugs, parse_authors, read_post
 from .urls import UrlScheme, src_uri_for
 
@@ -62,6 +65,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         self.blog: Blog | None = None
         self.rendered: dict[str, RenderedPost] = {}
         self.pages_by_src: dict[str, Post | ListingPage] = {}
+        self.extras: PostExtras | None = None  # video, related, neighbours, redirects
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -110,9 +114,10 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             posts = [self._read(path) for path in sorted(self.posts_dir.glob("*.md"))]
             posts = [post for post in posts if self.serving or not (post.draft or post.scheduled)]
             check_unique_slugs(posts)
+            self.blog = build_blog(posts, self.urls, self.config.per_page, self.labels)
+            self.extras = build_post_extras(self.blog.posts)
         except ContentError as err:
             raise PluginError(str(err)) from None
-        self.blog = build_blog(posts, self.urls, self.config.per_page, self.labels)
 
     def _read(self, path: Path) -> Post:
         source = os.path.relpath(path, self.posts_dir.parent).replace(os.sep, "/")
@@ -128,7 +133,21 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         for listing in self.blog.listing_pages():
             self._add(files, config, listing.url, "", listing, "the blog")
         self._add(files, config, self.blog.category_index_url, "", "categories", "the blog")
+        self._add_redirects(files, config)
         return files
+
+    def _add_redirects(self, files: Files, config) -> None:
+        """One static page per old address (`aliases:`); an address that is a real page is fatal."""
+        taken = {file.url: f"the page docs/{file.src_uri}" for file in files if file.is_documentation_page()}
+        taken.update((file.dest_uri, f"the file {file.src_uri}") for file in files if not file.is_documentation_page())
+        try:
+            check_free(self.extras.redirects, taken)
+        except ContentError as err:
+            raise PluginError(str(err)) from None
+        for redirect in self.extras.redirects:
+            canonical = absolute_url(config.site_url, redirect.target)
+            html = redirect_html(redirect, canonical, self.locale.split("_")[0], self.labels["moved_to"])
+            files.append(File.generated(config, redirect.file_path, content=html, inclusion=InclusionLevel.NOT_IN_NAV))
 
     def _add(self, files: Files, config, url: str, content: str, item, origin: str) -> None:
         src_uri = src_uri_for(url)
@@ -179,7 +198,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
     def on_page_context(self, context, *, page, config, nav):
         item = self.pages_by_src.get(page.file.src_uri)
         if isinstance(item, Post):
-            context["post"] = self._post_view(item)
+            context["post"] = self._post_view(item, config)
         elif isinstance(item, ListingPage):
             context["listing"] = item
             context["cards"] = [self._card(post, page.url) for post in item.posts]
@@ -217,7 +236,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             "scheduled": post.scheduled,
         }
 
-    def _post_view(self, post: Post) -> dict:
+    def _post_view(self, post: Post, config) -> dict:
         return {
             "title": post.title,
             "url": post.url,
@@ -234,7 +253,15 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             "scheduled": post.scheduled,
             "training": post.training,
             "source": post.source,
+            **post_extras_view(
+                post, self.extras, site_url=config.site_url, site_name=config.site_name,
+                description=self._description(post), labels=self.labels, locale=self.locale,
+            ),
         }
+
+    def _description(self, post: Post) -> str:
+        rendered = self.rendered.get(post.slug)
+        return post.summary or (post_html.plain_text(rendered.excerpt)[:300] if rendered else "")
 
     # -- preview -----------------------------------------------------------------------------
 

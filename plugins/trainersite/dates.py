@@ -42,7 +42,7 @@ class When:
 def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder name or a very long name
         raise ContentError("mkdocs.yml", "timezone", "a time zone name like Europe/Amsterdam", name) from None
 
 

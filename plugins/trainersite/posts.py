@@ -64,7 +64,27 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
     return loader.construct_mapping(node, deep=deep)
 
 
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode):
+    # `2024-02-30` looks like a YAML date; PyYAML would raise a bare ValueError without a line.
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except (ValueError, AttributeError) as err:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"a real calendar date and time, not '{node.value}' ({err})", node.start_mark
+        ) from None
+
+
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    # `2020-13-45` looks like a date to YAML; keep it as text so the date check can name the key.
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _SPLITTER = frontmatter.YAMLHandler()
 
 
@@ -77,6 +97,9 @@ def load_yaml(text: str, source: str, key: str = "front matter", line_offset: in
         line = f" (line {mark.line + line_offset})" if mark is not None else ""
         problem = getattr(err, "problem", None) or "syntax error"
         raise ContentError(source, key, f"valid YAML{line}: {problem}") from None
+    except (ValueError, TypeError, AttributeError, RecursionError) as err:
+        # PyYAML's value constructors fail with plain errors (`!!int abc`, a list as a key, deep nesting).
+        raise ContentError(source, key, f"valid YAML values ({type(err).__name__}: {err})") from None
 
 
 def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str]:
@@ -144,9 +167,13 @@ def _authors(meta: Mapping[str, Any], source: str, settings: ReadSettings) -> tu
     return tuple(authors)
 
 
-def _comments(value: object, source: str, settings: ReadSettings, key: str = "comments") -> tuple[Comment, ...]:
+def _comments(
+    value: object, source: str, settings: ReadSettings, key: str = "comments", depth: int = 0
+) -> tuple[Comment, ...]:
     if value is None:
         return ()
+    if depth > 20:  # also stops a YAML alias that makes a comment its own reply
+        raise ContentError(source, key, "replies nested at most 20 levels deep")
     if not isinstance(value, list):
         raise ContentError(source, key, "a list of comments with author, date and text", value)
     comments = []
@@ -154,8 +181,11 @@ def _comments(value: object, source: str, settings: ReadSettings, key: str = "co
         where = f"{key}[{index}]"
         if not isinstance(item, dict):
             raise ContentError(source, where, "author, date and text", item)
-        author = _text(item, "author", source)
-        text = _text(item, "text", source)
+        try:
+            author = _text(item, "author", source)
+            text = _text(item, "text", source)
+        except ContentError as err:  # name the comment, not just its key
+            raise ContentError(source, f"{where}.{err.key}", err.expected, err.got) from None
         if author is None:
             raise ContentError(source, f"{where}.author", "a non-empty text")
         if text is None:
@@ -163,7 +193,7 @@ def _comments(value: object, source: str, settings: ReadSettings, key: str = "co
         if item.get("date") is None:
             raise ContentError(source, f"{where}.date", "a date like 2024-03-05")
         when = parse_when(item["date"], source, f"{where}.date", settings.tz, settings.locale)
-        replies = _comments(item.get("replies"), source, settings, f"{where}.replies")
+        replies = _comments(item.get("replies"), source, settings, f"{where}.replies", depth + 1)
         comments.append(Comment(author, when.moment, format_day(when.day, settings.locale), text, replies))
     return tuple(comments)
 
@@ -248,17 +278,20 @@ def parse_authors(table: object, default_author: str, source: str = "mkdocs.yml"
             raise ContentError(source, where, "name, bio, avatar and email", entry)
         unknown = set(entry) - {"name", "bio", "avatar", "email"}
         if unknown:
-            raise ContentError(source, f"{where}.{sorted(unknown)[0]}", "only name, bio, avatar and email")
-        name = _text(entry, "name", source)
-        if name is None:
-            raise ContentError(source, f"{where}.name", "a non-empty text")
-        authors[str(key)] = Author(
-            key=str(key),
-            name=name,
-            bio=_text(entry, "bio", source) or "",
-            avatar=_text(entry, "avatar", source) or "",
-            email=_text(entry, "email", source) or "",
-        )
+            raise ContentError(source, f"{where}.{sorted(map(str, unknown))[0]}", "only name, bio, avatar and email")
+        try:
+            name = _text(entry, "name", source)
+            if name is None:
+                raise ContentError(source, "name", "a non-empty text")
+            authors[str(key)] = Author(
+                key=str(key),
+                name=name,
+                bio=_text(entry, "bio", source) or "",
+                avatar=_text(entry, "avatar", source) or "",
+                email=_text(entry, "email", source) or "",
+            )
+        except ContentError as err:  # name the author, not just its key
+            raise ContentError(source, f"{where}.{err.key}", err.expected, err.got) from None
     if default_author not in authors:
         raise ContentError(source, "default_author", f"one of the authors ({', '.join(authors)})", default_author)
     return authors

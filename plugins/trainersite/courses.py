@@ -1,0 +1,331 @@
+"""Courses: a Markdown file in docs/trainingen/ with YAML front matter -> a validated `Course`.
+
+Pure functions; every problem is a `ContentError` naming the file, the key and what was expected.
+Also here: which sessions are still upcoming, prices and session dates in the site's language,
+and the schema.org `Course` data for search engines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Iterable, Mapping
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+from babel.dates import format_date, format_interval, format_time
+from babel.numbers import format_currency
+
+from .dates import parse_when
+from .errors import ContentError
+from .models import Category
+from .posts import _text, _text_list, split_front_matter
+from .urls import slugify
+
+FORMATS = ("open", "online", "incompany")  # the order badges and filters are shown in
+COURSE_KEYS = {
+    "title", "summary", "duration", "format", "price", "audience", "goals", "max_participants",
+    "sessions", "testimonials", "image", "categories", "order",
+}
+# Page keys that MkDocs and mkdocs-material themselves understand; allowed beside the course keys.
+PAGE_KEYS = {"template", "description", "hide", "search", "status", "subtitle", "icon", "tags", "social"}
+SESSION_KEYS = {"start", "end", "location", "seats_left"}
+TESTIMONIAL_KEYS = {"quote", "name", "role"}
+
+
+@dataclass(frozen=True)
+class Session:
+    start: datetime  # aware, in the site's time zone
+    end: datetime
+    has_time: bool  # False: whole days (`start: 2027-03-09`)
+    location: str = ""
+    seats_left: int | None = None  # None: not told
+
+    @property
+    def full(self) -> bool:
+        return self.seats_left == 0
+
+
+@dataclass(frozen=True)
+class Testimonial:
+    quote: str
+    name: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Course:
+    source: str  # e.g. docs/trainingen/klantgericht-communiceren.md
+    slug: str
+    url: str  # site-relative page URL, e.g. trainingen/klantgericht-communiceren/
+    title: str
+    summary: str
+    formats: tuple[str, ...] = ()
+    duration: str | None = None
+    price: Decimal | None = None  # euro excl. btw; None = on request
+    audience: str | None = None
+    goals: tuple[str, ...] = ()
+    max_participants: int | None = None
+    sessions: tuple[Session, ...] = ()  # by start
+    testimonials: tuple[Testimonial, ...] = ()
+    image: str | None = None
+    categories: tuple[Category, ...] = ()
+    order: int | None = None
+
+    @property
+    def sort_key(self) -> tuple:
+        """By `order` (courses without one last), then title."""
+        return (self.order is None, self.order or 0, self.title.casefold(), self.slug)
+
+    @property
+    def on_request(self) -> bool:
+        """Incompany only, or no dates and no price: the reader asks for a quote."""
+        return self.price is None or (not self.sessions and "open" not in self.formats)
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def parse_course(text: str, source: str, slug: str, url: str, tz: ZoneInfo, locale: str = "nl") -> Course:
+    """A course file's text (front matter + Markdown) -> a validated Course."""
+    meta, _body = split_front_matter(text, source)
+    unknown = sorted(set(map(str, meta)) - COURSE_KEYS - PAGE_KEYS)
+    if unknown:
+        raise ContentError(source, unknown[0], f"one of the course keys ({', '.join(sorted(COURSE_KEYS))})")
+    max_participants = _whole_number(meta, "max_participants", source, minimum=1)
+    sessions = _sessions(meta.get("sessions"), source, tz, locale, max_participants)
+    return Course(
+        source=source,
+        slug=slug,
+        url=url,
+        title=_text(meta, "title", source, required=True),
+        summary=_text(meta, "summary", source, required=True),
+        formats=_formats(meta, source),
+        duration=_text(meta, "duration", source),
+        price=_price(meta, source),
+        audience=_text(meta, "audience", source),
+        goals=_text_list(meta, "goals", source),
+        max_participants=max_participants,
+        sessions=sessions,
+        testimonials=_testimonials(meta.get("testimonials"), source),
+        image=_text(meta, "image", source),
+        categories=_categories(meta, source),
+        order=_whole_number(meta, "order", source, minimum=None),
+    )
+
+
+def _formats(meta: Mapping[str, Any], source: str) -> tuple[str, ...]:
+    given = _text_list(meta, "format", source)
+    for value in given:
+        if value not in FORMATS:
+            raise ContentError(source, "format", f"a list of {', '.join(FORMATS)}", value)
+    return tuple(f for f in FORMATS if f in given)
+
+
+def _price(meta: Mapping[str, Any], source: str) -> Decimal | None:
+    value = meta.get("price")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise ContentError(source, "price", "an amount in euro excl. btw as a number, like 1295 (or no price: on request)", value)
+    return Decimal(str(value))
+
+
+def _whole_number(meta: Mapping[str, Any], key: str, source: str, minimum: int | None, where: str = "") -> int | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or (minimum is not None and value < minimum):
+        at_least = f" of at least {minimum}" if minimum is not None else ""
+        raise ContentError(source, where or key, f"a whole number{at_least}", value)
+    return value
+
+
+def _categories(meta: Mapping[str, Any], source: str) -> tuple[Category, ...]:
+    categories = {}
+    for name in _text_list(meta, "categories", source):
+        slug = slugify(name)
+        if not slug:
+            raise ContentError(source, "categories", "names with at least one letter or digit", name)
+        categories.setdefault(slug, Category(name, slug))
+    return tuple(categories.values())
+
+
+def _items(value: object, source: str, key: str, expected: str, allowed: set[str]) -> list[tuple[str, dict]]:
+    """A list of mappings with known keys, each with its place (`sessions[2]`) for messages."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ContentError(source, key, f"a list of {expected}", value)
+    items = []
+    for index, item in enumerate(value, start=1):
+        where = f"{key}[{index}]"
+        if not isinstance(item, dict):
+            raise ContentError(source, where, expected, item)
+        unknown = sorted(set(map(str, item)) - allowed)
+        if unknown:
+            raise ContentError(source, f"{where}.{unknown[0]}", f"only {', '.join(sorted(allowed))}")
+        items.append((where, item))
+    return items
+
+
+def _sessions(value: object, source: str, tz: ZoneInfo, locale: str, max_participants: int | None) -> tuple[Session, ...]:
+    sessions = []
+    for where, item in _items(value, source, "sessions", "sessions with start, end, location and seats_left", SESSION_KEYS):
+        for key in ("start", "end"):
+            if item.get(key) is None:
+                raise ContentError(source, f"{where}.{key}", "a date and time like 2027-03-09 09:30")
+        start = parse_when(item["start"], source, f"{where}.start", tz, locale)
+        end = parse_when(item["end"], source, f"{where}.end", tz, locale)
+        if start.has_time != end.has_time:
+            raise ContentError(source, f"{where}.end", "a time if and only if the start has one", item["end"])
+        if end.moment < start.moment:
+            raise ContentError(source, f"{where}.end", f"a moment after the start ({item['start']})", item["end"])
+        seats_left = _whole_number(item, "seats_left", source, minimum=0, where=f"{where}.seats_left")
+        if seats_left is not None and max_participants is not None and seats_left > max_participants:
+            raise ContentError(source, f"{where}.seats_left", f"at most max_participants ({max_participants})", seats_left)
+        sessions.append(
+            Session(
+                start=start.moment,
+                end=end.moment,
+                has_time=start.has_time,
+                location=_text(item, "location", source) or "",
+                seats_left=seats_left,
+            )
+        )
+    return tuple(sorted(sessions, key=lambda s: (s.start, s.end)))
+
+
+def _testimonials(value: object, source: str) -> tuple[Testimonial, ...]:
+    testimonials = []
+    for where, item in _items(value, source, "testimonials", "testimonials with quote, name and role", TESTIMONIAL_KEYS):
+        for key in ("quote", "name"):
+            if _text(item, key, source) is None:
+                raise ContentError(source, f"{where}.{key}", "a non-empty text")
+        testimonials.append(Testimonial(_text(item, "quote", source), _text(item, "name", source), _text(item, "role", source) or ""))
+    return tuple(testimonials)
+
+
+def check_trainings(posts: Iterable[Any], courses: Mapping[str, Course]) -> None:
+    """Every post's `training:` names a course; else a ContentError naming the post's file."""
+    known = ", ".join(sorted(courses)) or "(no courses in docs/trainingen/)"
+    for post in posts:
+        if post.training and post.training not in courses:
+            raise ContentError(post.source, "training", f"the slug of a course ({known})", post.training)
+
+
+def sorted_courses(courses: Iterable[Course]) -> tuple[Course, ...]:
+    return tuple(sorted(courses, key=lambda course: course.sort_key))
+
+
+# -- what is shown -----------------------------------------------------------------------------
+
+
+def upcoming_sessions(course: Course, now: datetime) -> tuple[Session, ...]:
+    """Sessions that have not started yet: one cannot enrol for what is under way."""
+    return tuple(session for session in course.sessions if session.start > now)
+
+
+def format_price(price: Decimal, locale: str) -> str:
+    """`€ 1.295` in Dutch: whole euros without cents, otherwise with them (`€ 12,50`)."""
+    if price == price.to_integral_value():
+        pattern = Locale.parse(locale).currency_formats["standard"].pattern
+        whole = ";".join(part.replace(".00", "") for part in pattern.split(";"))
+        return format_currency(price, "EUR", format=whole, locale=locale, currency_digits=False)
+    return format_currency(price, "EUR", locale=locale)
+
+
+def format_session(session: Session, locale: str) -> str:
+    """`dinsdag 9 maart 2027, 09:30–17:00`; several days as `day – day, 09:30–17:00`."""
+    first, last = session.start.date(), session.end.date()
+    days = format_date(first, "full", locale=locale)
+    if last != first:
+        days = f"{days} – {format_date(last, 'full', locale=locale)}"
+    if not session.has_time:
+        return days
+    hours = format_interval(session.start.time(), session.end.time(), "Hm", locale=locale)
+    return f"{days}, {hours}"
+
+
+def format_session_start(session: Session, locale: str) -> str:
+    """The short form for catalogue cards: `9 maart 2027`."""
+    return format_date(session.start.date(), "long", locale=locale)
+
+
+def session_mode(course: Course, session: Session) -> str:
+    """schema.org courseMode: `online` for an online-only course or a session held online."""
+    if course.formats == ("online",) or session.location.casefold().startswith("online"):
+        return "online"
+    return "onsite"
+
+
+# -- structured data ---------------------------------------------------------------------------
+
+
+def _absolute(site_url: str, path: str) -> str:
+    if "://" in path:
+        return path
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def course_json_ld(course: Course, sessions: Iterable[Session], site_url: str, provider: Mapping[str, str]) -> dict:
+    """schema.org `Course` with a `CourseInstance` per upcoming session.
+
+    `provider` is the business as `{"name": ..., "url": ...}`.
+    """
+    url = _absolute(site_url, course.url)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Course",
+        "@id": url + "#course",
+        "name": course.title,
+        "description": course.summary,
+        "url": url,
+        "provider": {"@type": "Organization", "name": provider["name"], "url": provider["url"]},
+    }
+    if course.image:
+        data["image"] = _absolute(site_url, course.image)
+    if course.duration:
+        data["timeRequired"] = course.duration
+    if course.audience:
+        data["audience"] = {"@type": "Audience", "audienceType": course.audience}
+    if course.goals:
+        data["teaches"] = list(course.goals)
+    if course.price is not None:
+        data["offers"] = _offer(course.price, url, available=True)
+    instances = []
+    for session in sessions:
+        mode = session_mode(course, session)
+        instance: dict[str, Any] = {
+            "@type": "CourseInstance",
+            "courseMode": mode,
+            "startDate": session.start.isoformat() if session.has_time else session.start.date().isoformat(),
+            "endDate": session.end.isoformat() if session.has_time else session.end.date().isoformat(),
+        }
+        if session.location:
+            place_type = "VirtualLocation" if mode == "online" else "Place"
+            instance["location"] = {"@type": place_type, "name": session.location}
+        if course.price is not None:
+            instance["offers"] = _offer(course.price, url, available=not session.full)
+        instances.append(instance)
+    if instances:
+        data["hasCourseInstance"] = instances
+    return data
+
+
+def _offer(price: Decimal, url: str, available: bool) -> dict:
+    return {
+        "@type": "Offer",
+        "category": "Paid",
+        "price": str(price),
+        "priceCurrency": "EUR",
+        "priceSpecification": {
+            "@type": "UnitPriceSpecification",
+            "price": str(price),
+            "priceCurrency": "EUR",
+            "valueAddedTaxIncluded": False,
+        },
+        "availability": "https://schema.org/InStock" if available else "https://schema.org/SoldOut",
+        "url": url,
+    }

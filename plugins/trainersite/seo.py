@@ -1,0 +1,90 @@
+"""What search engines and social networks read in a post's <head>: Open Graph, Twitter card, JSON-LD.
+
+Values are plain text here; the template escapes them. The JSON-LD goes into a <script> element,
+so `json_for_script` escapes the characters that could close it or start markup.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from markupsafe import Markup
+
+from .models import Post
+
+
+@dataclass(frozen=True)
+class MetaTag:
+    attr: str  # "property" (Open Graph) or "name" (Twitter)
+    key: str
+    content: str
+
+
+@dataclass(frozen=True)
+class PostSeo:
+    canonical: str
+    meta: tuple[MetaTag, ...]
+    json_ld: Markup
+
+
+def absolute_url(site_url: str, link: str) -> str:
+    """A site-relative path (`blog/x/`, `/assets/a.png`) or URL as an absolute URL on the site."""
+    if urlsplit(link).scheme:
+        return link
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return urljoin(base, link.lstrip("/"))
+
+
+def json_for_script(data: object) -> Markup:
+    """JSON safe inside <script type="application/ld+json">: no `</script>`, no `<!--`, no entities."""
+    text = json.dumps(data, ensure_ascii=False, indent=None)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def post_seo(post: Post, *, site_url: str, site_name: str, description: str, locale: str = "nl") -> PostSeo:
+    url = absolute_url(site_url, post.url)
+    image = absolute_url(site_url, post.image) if post.image else None
+    modified = post.updated or post.date
+    meta = [
+        MetaTag("property", "og:type", "article"),
+        MetaTag("property", "og:site_name", site_name),
+        MetaTag("property", "og:locale", locale.replace("-", "_")),
+        MetaTag("property", "og:title", post.title),
+        MetaTag("property", "og:description", description),
+        MetaTag("property", "og:url", url),
+        MetaTag("property", "article:published_time", post.date.isoformat()),
+        MetaTag("property", "article:modified_time", modified.isoformat()),
+    ]
+    if image:
+        meta.append(MetaTag("property", "og:image", image))
+    meta += [
+        MetaTag("name", "twitter:card", "summary_large_image" if image else "summary"),
+        MetaTag("name", "twitter:title", post.title),
+        MetaTag("name", "twitter:description", description),
+    ]
+    if image:
+        meta.append(MetaTag("name", "twitter:image", image))
+    authors = [{"@type": "Person", "name": author.name} for author in post.authors]
+    data: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": post.title,
+        "description": description,
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "datePublished": post.date.isoformat(),
+        "dateModified": modified.isoformat(),
+        "author": authors[0] if len(authors) == 1 else authors,
+        "publisher": {"@type": "Organization", "name": site_name, "url": absolute_url(site_url, "")},
+        "inLanguage": locale.replace("_", "-"),
+    }
+    if image:
+        data["image"] = image
+    if post.categories:
+        data["articleSection"] = [category.name for category in post.categories]
+    if post.tags:
+        data["keywords"] = ", ".join(post.tags)
+    return PostSeo(canonical=url, meta=tuple(meta), json_ld=json_for_script(data))
