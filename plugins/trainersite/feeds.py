@@ -131,7 +131,8 @@ def build_feed(
         if post.image:
             enclosure = image_enclosure(post.image, channel.site_url, size_of)
             entry.enclosure(enclosure.url, str(enclosure.length), enclosure.mime)
-            entry.media.content({"url": enclosure.url, "type": enclosure.mime, "medium": "image"})
+            # group=None: media:content straight under <item>, where RSS-to-email services look.
+            entry.media.content({"url": enclosure.url, "type": enclosure.mime, "medium": "image"}, group=None)
     return fg
 
 

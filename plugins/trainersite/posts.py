@@ -64,16 +64,6 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
     return loader.construct_mapping(node, deep=deep)
 
 
-def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode):
-    # `2024-02-30` looks like a YAML date; PyYAML would raise a bare ValueError without a line.
-    try:
-        return loader.construct_yaml_timestamp(node)
-    except (ValueError, AttributeError) as err:
-        raise yaml.constructor.ConstructorError(
-            None, None, f"a real calendar date and time, not '{node.value}' ({err})", node.start_mark
-        ) from None
-
-
 def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
     # `2020-13-45` looks like a date to YAML; keep it as text so the date check can name the key.
     try:
@@ -83,7 +73,6 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> obje
 
 
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _SPLITTER = frontmatter.YAMLHandler()
 
