@@ -27,6 +27,7 @@ from .aliases import check_free, redirect_html
 from .post_extras import PostExtras, build_post_extras, post_extras_view
 from .seo import absolute_url
 from .posts import ReadSettings, check_unique_slugs, parse_authors, read_post
+from .prerender import PrerenderedRender, RenderCache, prerender_posts
 from .urls import UrlScheme, src_uri_for
 
 log = get_plugin_logger(__name__)
@@ -46,6 +47,8 @@ class TrainerBlogConfig(base.Config):
     category_index_url = c.Type(str, default="blog/categorie/")
     category_url = c.Type(str, default="blog/categorie/{slug}/")
     archive_url = c.Type(str, default="blog/archief/{year}/")
+    render_cache = c.Type(str, default=".cache/trainersite")  # "" turns the cache off
+    render_workers = c.Type(int, default=0)  # processes converting posts; 0: one per core
 
 
 @dataclass
@@ -110,6 +113,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
 
     def on_pre_build(self, *, config) -> None:
         self.rendered = {}
+        self.prerendered: dict | None = None
         try:
             posts = [self._read(path) for path in sorted(self.posts_dir.glob("*.md"))]
             posts = [post for post in posts if self.serving or not (post.draft or post.scheduled)]
@@ -159,14 +163,37 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         self.pages_by_src[src_uri] = item
 
+    def on_pre_page(self, page, *, config, files):
+        # Before the first page: convert every post at once, on all cores / from the cache.
+        if self.prerendered is None:
+            self.prerendered = {}  # set first: the workers run this hook too
+            self.render_cache = RenderCache(self._cache_folder(config), config, files)
+            posts = [uri for uri, item in self.pages_by_src.items() if isinstance(item, Post)]
+            self.prerendered = prerender_posts(posts, config, files, self.render_cache, self._workers())
+        rendered = self.prerendered.pop(page.file.src_uri, None)
+        if rendered is not None:
+            page.render = PrerenderedRender(page, rendered, self.render_cache)
+        return page
+
+    def _cache_folder(self, config) -> Path | None:
+        if not self.config.render_cache:
+            return None
+        return Path(config.config_file_path or ".").parent / self.config.render_cache
+
+    def _workers(self) -> int:
+        if self.serving:
+            return 1  # the live-reload server runs threads; no forking under them
+        return self.config.render_workers or os.cpu_count() or 1
+
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         item = self.pages_by_src.get(page.file.src_uri)
         if isinstance(item, Post):
             page.title = Markup(escape(item.title))
-            page.meta.update(template="post.html", description=escape(item.summary or ""))
+            # meta.title is what the theme's <title> shows; `page.title|striptags` would unescape it.
+            page.meta.update(template="post.html", description=escape(item.summary or ""), title=page.title)
         elif isinstance(item, ListingPage):
             page.title = Markup(escape(item.title))
-            page.meta.update(template="listing.html", search={"exclude": True})
+            page.meta.update(template="listing.html", search={"exclude": True}, title=page.title)
         elif item == "categories":
             page.title = self.labels["category_index_title"]
             page.meta.update(template="categories.html", search={"exclude": True})

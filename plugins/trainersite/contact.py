@@ -20,7 +20,7 @@ from .urls import slugify
 
 SOURCE = "mkdocs.yml"
 KEY = "extra.contact"
-CONTACT_KEYS = {"name", "person", "email", "phone", "address", "kvk", "social", "form_endpoint"}
+CONTACT_KEYS = {"name", "person", "email", "phone", "address", "kvk", "social", "form_endpoint", "honeypot_field"}
 ADDRESS_KEYS = {"street", "postal_code", "city", "country"}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _KVK = re.compile(r"^\d{8}$")
@@ -51,6 +51,7 @@ class Contact:
     kvk: str = ""
     social: tuple[SocialLink, ...] = ()
     form_endpoint: str | None = None  # None: the form falls back to mailto:
+    honeypot_field: str = "_gotcha"  # the spam trap field name the form service checks
 
     @property
     def phone_uri(self) -> str:
@@ -112,6 +113,7 @@ def parse_contact(data: object) -> Contact:
         kvk=kvk,
         social=_social(data.get("social")),
         form_endpoint=_web_address(endpoint, f"{KEY}.form_endpoint") if endpoint else None,
+        honeypot_field=_text(data, "honeypot_field", KEY) or "_gotcha",
     )
 
 

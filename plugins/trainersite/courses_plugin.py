@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .contact import Contact, business_json_ld, contact_vcard, country_name, parse_contact
 from .course_labels import course_labels_for
 from .courses import (
+    FORMATS,
     Course,
     Session,
     check_trainings,
@@ -172,8 +173,9 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         src = page.file.src_uri
         course = self.courses_by_src.get(src)
         if course is not None:
+            # Escaped once here: mkdocs-material prints meta.title and meta.description unescaped.
             page.title = Markup(escape(course.title))
-            page.meta.update(template="course.html", description=escape(course.summary))
+            page.meta.update(template="course.html", title=page.title, description=escape(course.summary))
         elif src == self.catalogue_src:
             page.meta.setdefault("template", "catalogue.html")
         elif src == self.contact_src:
@@ -195,7 +197,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             context["course"] = self._course_view(course, config)
         elif src == self.catalogue_src:
             context["catalogue"] = {
-                "formats": [self._format(key) for key in ("open", "online", "incompany")],
+                "formats": [self._format(key) for key in FORMATS if any(key in c.formats for c in self.courses.values())],
                 "cards": [self._card(c) for c in self.courses.values()],
             }
         elif src == self.contact_src and self.contact is not None:
@@ -298,6 +300,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             "kvk": contact.kvk,
             "social": contact.social,
             "form_endpoint": contact.form_endpoint,
+            "honeypot_field": contact.honeypot_field,
             "vcard_url": self.vcard_url,
             "courses": [{"slug": c.slug, "title": c.title} for c in self.courses.values()],
             "json_ld": json_ld_script(business_json_ld(contact, self.site_url, config.site_description or "")),

@@ -22,6 +22,7 @@ def course_calendar(course: Course, sessions: Iterable[Session], page_url: str, 
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", course.title)
+    sessions = tuple(sessions)
     for session in sessions:
         event = icalendar.Event()
         event.add("uid", session_uid(course, session, host))
@@ -39,5 +40,10 @@ def course_calendar(course: Course, sessions: Iterable[Session], page_url: str, 
             event.add("location", session.location)
         event.add("url", page_url)
         calendar.add_component(event)
-    calendar.add_missing_timezones()  # the VTIMEZONE for Europe/Amsterdam, so every client agrees on the hour
+    if sessions:
+        # The VTIMEZONE (e.g. Europe/Amsterdam) so every client agrees on the hour, for the years the sessions span.
+        calendar.add_missing_timezones(
+            first_date=sessions[0].start.date().replace(month=1, day=1),
+            last_date=max(s.end for s in sessions).date().replace(month=12, day=31),
+        )
     return calendar.to_ical()

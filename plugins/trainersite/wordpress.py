@@ -25,7 +25,9 @@ from .video import find_video
 NS_CONTENT = "http://purl.org/rss/1.0/modules/content/"
 NS_DC = "http://purl.org/dc/elements/1.1/"
 _WP_PREFIX = "http://wordpress.org/export/"
-_BLOCK_TAG = re.compile(r"<(p|div|h[1-6]|ul|ol|blockquote|pre|table|figure)\b", re.IGNORECASE)
+_BLOCKS = r"(?:p|div|h[1-6]|ul|ol|li|blockquote|pre|table|thead|tbody|tr|td|th|figure|figcaption|hr|iframe|dl|dt|dd)"
+_BLOCK_EDGE = re.compile(rf"</?{_BLOCKS}\b[^>]*>", re.IGNORECASE)
+_BLOCK_START = re.compile(rf"</?{_BLOCKS}\b", re.IGNORECASE)
 _SHORTCODE_EMBED = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.IGNORECASE | re.DOTALL)
 _SHORTCODE = re.compile(r"\[/?(caption|gallery|audio|video|embed)[^\]]*\]", re.IGNORECASE)
 _BARE_LINK_LINE = re.compile(r"^[ \t]*(https?://\S+)[ \t]*$", re.MULTILINE)
@@ -105,7 +107,8 @@ def _comment_text(html: str) -> str:
         br.replace_with("\n")
     for paragraph in soup.find_all("p"):
         paragraph.insert_after("\n\n")
-    return re.sub(r"\n{3,}", "\n\n", soup.get_text()).strip()
+    text = re.sub(r"[ \t]{2,}", " ", soup.get_text())
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
 def read_export(path: Path) -> list[WpPost]:
@@ -167,11 +170,15 @@ def _terms(item: ET.Element, domain: str) -> tuple[str, ...]:
 
 
 def _autop(html: str) -> str:
-    """WordPress stores classic posts without <p>: blank lines separate paragraphs."""
-    if _BLOCK_TAG.search(html):
+    """Classic WordPress posts are stored without <p>: blank lines separate paragraphs and single
+    newlines are line breaks, as WordPress' own wpautop shows them. Block-editor content is kept."""
+    if "<!-- wp:" in html:
         return html
-    paragraphs = [part.strip() for part in re.split(r"\n\s*\n", html) if part.strip()]
-    return "".join(f"<p>{part.replace(chr(10), '<br>')}</p>" for part in paragraphs)
+    spaced = _BLOCK_EDGE.sub(lambda m: f"\n\n{m.group(0)}\n\n", html.replace("\r\n", "\n"))
+    chunks = [chunk.strip() for chunk in re.split(r"\n\s*\n", spaced) if chunk.strip()]
+    return "\n".join(
+        chunk if _BLOCK_START.match(chunk) else "<p>" + chunk.replace("\n", "<br>\n") + "</p>" for chunk in chunks
+    )
 
 
 def extract_video(html: str) -> tuple[str | None, str]:
@@ -335,7 +342,7 @@ def import_export(
     for post in read_export(export):
         label = f"'{post.title or post.post_id}'"
         if post.post_type != "post":
-            report.skipped.append((label, f"a {post.post_type or 'item'}, not a post"))
+            report.skipped.append((label, f"type '{post.post_type or '?'}', not a post"))
             continue
         if post.status in ("trash", "auto-draft", "private", "inherit"):
             report.skipped.append((label, f"status {post.status}"))

@@ -51,6 +51,11 @@ class BuiltSite:
     def html_files(self) -> list[Path]:
         return sorted(self.root.rglob("*.html"))
 
+    def file_for(self, url_path: str) -> Path:
+        """The built file behind a URL path: `/blog/` -> <site>/blog/index.html."""
+        relative = url_path.strip("/")
+        return self.root / relative / "index.html" if url_path.endswith("/") else self.root / relative
+
     def url_paths(self, pattern: re.Pattern[str]) -> list[str]:
         """URL paths (`/blog/x/`) of the built pages whose file path matches `pattern`."""
         found = []
@@ -100,27 +105,38 @@ def site_url(built_site: BuiltSite) -> Iterator[str]:
         thread.join(timeout=10)
 
 
+# Every kind of page a reader meets; the browser, privacy and accessibility gates visit one of each.
+PAGE_KINDS = ["home", "blog", "post", "categories", "category", "archive",
+              "courses", "course", "newsletter", "contact", "about", "not-found"]
+ARCHIVE_PATH = re.compile(r"^blog/archief/\d{4}/index\.html$")
+
+
 @pytest.fixture(scope="session")
 def page_types(built_site: BuiltSite) -> dict[str, str]:
-    """One URL path per kind of page the site has now (kinds still being built are left out)."""
+    """One URL path per kind of page (PAGE_KINDS); a kind the example site lacks fails the gates."""
     candidates = {
         "home": ["/"],
         "blog": ["/blog/"],
         "post": built_site.url_paths(POST_PATH),
         "categories": ["/blog/categorie/"],
         "category": built_site.url_paths(CATEGORY_PATH),
+        "archive": built_site.url_paths(ARCHIVE_PATH),
         "courses": ["/trainingen/"],
         "course": built_site.url_paths(COURSE_PATH),
         "newsletter": ["/nieuwsbrief/"],
         "contact": ["/contact/"],
         "about": ["/over/"],
+        "not-found": ["/404.html"],
     }
     found = {}
     for kind, paths in candidates.items():
-        existing = [p for p in paths if (built_site.root / p.strip("/") / "index.html").is_file()]
+        existing = [p for p in paths if built_site.file_for(p).is_file()]
         if existing:
-            found[kind] = existing[0]
-    assert "home" in found and "post" in found, f"the example site lacks a home page or a post: {found}"
+            # The richest page of its kind (most markup: video, comments, images...) is checked.
+            found[kind] = max(existing, key=lambda p: (built_site.file_for(p).stat().st_size, p))
+    missing = [kind for kind in PAGE_KINDS if kind not in found]
+    if missing:
+        pytest.fail(f"the example site has no page of kind {missing} (PAGE_KINDS in tests/gates/conftest.py)", pytrace=False)
     return found
 
 

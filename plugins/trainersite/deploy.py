@@ -1,0 +1,238 @@
+"""Publish the site: build into a fresh temporary folder, check it, and only then switch it live.
+
+    python -m trainersite.deploy TARGET        (scripts/deploy TARGET does this with the project's .venv)
+
+TARGET is either
+- a folder path (e.g. /var/www/cursussite): the published path becomes a symlink to a versioned
+  release folder beside it (`<name>.releases/<timestamp>`); a new release goes live by swapping
+  the symlink atomically with os.replace, and the previous release is kept for `--rollback`;
+- `git:<remote URL or path>[#branch]` (branch default gh-pages): the build is committed on top
+  of that branch in a throwaway repository in a temporary folder and pushed. The project's own
+  repository and working tree are never touched.
+
+A failed build, a failed check or a failed publish step leaves the published site as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .sitecheck import check_site
+
+GIT_PREFIX = "git:"
+DEFAULT_BRANCH = "gh-pages"
+SHOWN_PROBLEMS = 20
+
+
+class DeployError(Exception):
+    """A step failed; the message says which, and that nothing was published."""
+
+
+@dataclass(frozen=True)
+class GitTarget:
+    remote: str
+    branch: str = DEFAULT_BRANCH
+
+
+def parse_target(text: str) -> Path | GitTarget:
+    """`git:<remote>[#branch]` or a folder path."""
+    if text.startswith(GIT_PREFIX):
+        remote, _, branch = text[len(GIT_PREFIX):].partition("#")
+        if not remote:
+            raise DeployError(f"'{text}': expected git:<remote URL or path>[#branch]")
+        return GitTarget(remote, branch or DEFAULT_BRANCH)
+    if not text.strip():
+        raise DeployError("expected a folder path or git:<remote>[#branch] to publish to")
+    return Path(text).expanduser().absolute()
+
+
+# -- build and check -----------------------------------------------------------------------
+
+
+def build(config_file: Path, site_dir: Path) -> None:
+    """`mkdocs build --strict` into `site_dir`; its own output goes to the terminal."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
+               "--site-dir", str(site_dir)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if subprocess.run(command, env=env).returncode != 0:
+        raise DeployError("the build failed (see the message above); nothing was published")
+
+
+def site_url_of(config_file: Path) -> str:
+    """The site's address from mkdocs.yml, read the way MkDocs reads it."""
+    from mkdocs.config import load_config  # the adapter edge: only deploy needs MkDocs' loader
+
+    return load_config(str(config_file)).site_url or ""
+
+
+def check(site_dir: Path, site_url: str) -> None:
+    problems = check_site(site_dir, site_url)
+    if problems:
+        for problem in problems[:SHOWN_PROBLEMS]:
+            print(f"deploy: {problem}", file=sys.stderr)
+        more = len(problems) - SHOWN_PROBLEMS
+        if more > 0:
+            print(f"deploy: ... and {more} more", file=sys.stderr)
+        raise DeployError(f"the check found {len(problems)} problem(s) in the build; nothing was published")
+
+
+# -- publish to a folder: versioned releases behind a symlink ------------------------------
+
+
+def releases_dir(target: Path) -> Path:
+    return target.parent / f"{target.name}.releases"
+
+
+def publish_folder(site_dir: Path, target: Path, keep: int = 2) -> Path:
+    """Copy the build into a new release beside `target`, then swap the `target` symlink to it."""
+    if target.exists() and not target.is_symlink():
+        raise DeployError(
+            f"{target} is a real folder, not a published symlink: move it away (or publish to a new path) "
+            "so deploy can manage it; nothing was published"
+        )
+    releases = releases_dir(target)
+    releases.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
+    release = releases / stamp
+    # Copy under a hidden name first, so a half-copied release never looks like a finished one.
+    incoming = releases / f".incoming-{stamp}"
+    shutil.copytree(site_dir, incoming, symlinks=True)
+    incoming.rename(release)
+    link = target.parent / f".{target.name}.new-{os.getpid()}"
+    link.unlink(missing_ok=True)
+    link.symlink_to(os.path.relpath(release, target.parent), target_is_directory=True)
+    os.replace(link, target)  # atomic: readers see the old release or the new one, never a mix
+    _prune(releases, target, keep)
+    return release
+
+
+def _release_list(releases: Path) -> list[Path]:
+    return sorted(p for p in releases.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def _prune(releases: Path, target: Path, keep: int) -> None:
+    live = target.resolve()
+    old = [p for p in _release_list(releases) if p.resolve() != live]
+    for release in old[: max(0, len(old) - (keep - 1))]:
+        shutil.rmtree(release, ignore_errors=True)
+
+
+def rollback_folder(target: Path) -> Path:
+    """Point `target` back at the release before the live one."""
+    if not target.is_symlink():
+        raise DeployError(f"{target} is not a published symlink; there is nothing to roll back")
+    live = target.resolve()
+    earlier = [p for p in _release_list(releases_dir(target)) if p.name < live.name]
+    if not earlier:
+        raise DeployError(f"no release before {live.name} is kept; nothing was changed")
+    link = target.parent / f".{target.name}.new-{os.getpid()}"
+    link.unlink(missing_ok=True)
+    link.symlink_to(os.path.relpath(earlier[-1], target.parent), target_is_directory=True)
+    os.replace(link, target)
+    return earlier[-1]
+
+
+# -- publish to a git branch ---------------------------------------------------------------
+
+
+def _git_env() -> dict[str, str]:
+    # Never let an inherited GIT_DIR/GIT_WORK_TREE steer git into the project's own repository.
+    blocked = {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR"}
+    return {k: v for k, v in os.environ.items() if k not in blocked}
+
+
+def _git(git_dir: Path, *args: str, work_tree: Path | None = None, env: dict | None = None) -> str:
+    command = ["git", f"--git-dir={git_dir}"]
+    if work_tree is not None:
+        command.append(f"--work-tree={work_tree}")
+    try:
+        done = subprocess.run(
+            [*command, *args], cwd=work_tree or git_dir.parent, capture_output=True, text=True, env=env or _git_env()
+        )
+    except FileNotFoundError:
+        raise DeployError("git is not installed; nothing was published") from None
+    if done.returncode != 0:
+        lines = (done.stderr or done.stdout).strip().splitlines() or ["(no output)"]
+        raise DeployError(f"git {args[0]} failed: {lines[-1]}; nothing was published")
+    return done.stdout.strip()
+
+
+def publish_git(site_dir: Path, target: GitTarget, scratch: Path, message: str) -> str | None:
+    """Commit the build on top of `target.branch` of the remote and push; the new commit, or None if unchanged."""
+    remote = target.remote
+    if Path(remote).expanduser().exists():
+        remote = str(Path(remote).expanduser().absolute())  # relative paths mean the caller's folder
+    git_dir = scratch / "publish.git"
+    _git(git_dir, "init", "--quiet", "--bare", str(git_dir))
+    ref = f"refs/heads/{target.branch}"
+    parent = None
+    if _git(git_dir, "ls-remote", "--heads", remote, ref):
+        _git(git_dir, "fetch", "--quiet", "--depth=1", remote, f"{ref}:refs/remotes/target")
+        parent = _git(git_dir, "rev-parse", "refs/remotes/target")
+    (site_dir / ".nojekyll").touch()  # GitHub Pages: serve folders that start with '_' as they are
+    env = {**_git_env(), "GIT_INDEX_FILE": str(scratch / "publish.index")}
+    _git(git_dir, "add", "--all", "--force", ".", work_tree=site_dir, env=env)
+    tree = _git(git_dir, "write-tree", env=env)
+    if parent and _git(git_dir, "rev-parse", f"{parent}^{{tree}}") == tree:
+        return None
+    commit = _git(git_dir, "commit-tree", tree, "-m", message, *(["-p", parent] if parent else []))
+    _git(git_dir, "push", "--quiet", remote, f"{commit}:{ref}")
+    return commit
+
+
+# -- command line --------------------------------------------------------------------------
+
+
+def deploy(target_text: str, config_file: Path, keep: int = 2) -> str:
+    """Build, check, publish; the one-line outcome. Raises DeployError before anything goes live."""
+    target = parse_target(target_text)
+    if not config_file.is_file():
+        raise DeployError(f"{config_file}: no such config file; nothing was published")
+    with tempfile.TemporaryDirectory(prefix="trainersite-deploy-") as scratch_name:
+        scratch = Path(scratch_name)
+        site_dir = scratch / "site"
+        build(config_file, site_dir)
+        check(site_dir, site_url_of(config_file))
+        if isinstance(target, GitTarget):
+            stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+            commit = publish_git(site_dir, target, scratch, f"Publish site ({stamp})")
+            if commit is None:
+                return f"nothing changed: {target.remote} {target.branch} already has this build"
+            return f"published to {target.remote} branch {target.branch} (commit {commit[:10]})"
+        release = publish_folder(site_dir, target, keep)
+        return f"published: {target} -> {release}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="deploy", description="Build with --strict, check feeds and links, then publish atomically."
+    )
+    parser.add_argument("target", help="a folder path, or git:<remote URL or path>[#branch] (default branch gh-pages)")
+    parser.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"), help="default: mkdocs.yml")
+    parser.add_argument("--keep", type=int, default=2, help="folder target: releases to keep (live one included)")
+    parser.add_argument("--rollback", action="store_true", help="folder target: go back to the previous release")
+    args = parser.parse_args(argv)
+    try:
+        if args.rollback:
+            target = parse_target(args.target)
+            if isinstance(target, GitTarget):
+                raise DeployError("--rollback works for folder targets; for git, revert the commit on the branch")
+            print(f"deploy: rolled back: {target} -> {rollback_folder(target)}")
+        else:
+            print(f"deploy: {deploy(args.target, args.config_file, max(1, args.keep))}")
+    except DeployError as err:
+        print(f"deploy: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,160 @@
+"""Build-speed benchmark: N generated Dutch posts, a cold `mkdocs build`, time and peak memory.
+
+    scripts/bench 1000                 # the blog build and the plain-pages baseline, median of 3
+    scripts/bench 2000 --runs 1        # one run each
+    scripts/bench 1000 --serve-edit    # also: one rebuild after editing one post, as `mkdocs serve` does
+
+The baseline builds the same posts as plain MkDocs pages (same theme and Markdown extensions, only
+the search plugin, posts not in the navigation): the price MkDocs itself puts on any MkDocs blog.
+Each build runs in its own process; peak memory is that process's max RSS (os.wait4).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+CATEGORIES = [
+    "Klantgerichtheid", "Communicatie", "Klachtbehandeling", "Telefonie", "Leiderschap", "Teamontwikkeling",
+    "E-mail en chat", "Gesprekstechniek", "Coaching", "Service-design", "Feedback", "Werkplezier",
+]
+WORDS = (
+    "klant gesprek vraag antwoord team medewerker luisteren begrip oplossing afspraak telefoon mail chat "
+    "klacht toon vertrouwen rust aandacht samen leren oefenen training praktijk voorbeeld dag week moment "
+    "vriendelijk duidelijk eerlijk kort helder open warm concreet snel zorgvuldig goed beter echt "
+    "maakt geeft neemt zegt vraagt hoort ziet denkt voelt helpt werkt begint eindigt verandert blijft "
+    "de het een en van in op met voor naar maar ook als dan dat die niet wel nog al om bij uit over"
+).split()
+
+
+def sentence(rng: random.Random) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(8, 18))]
+    return " ".join(words).capitalize() + "."
+
+
+def paragraph(rng: random.Random, sentences: int) -> str:
+    return " ".join(sentence(rng) for _ in range(sentences))
+
+
+def post_markdown(n: int, rng: random.Random) -> tuple[str, str]:
+    """One realistic post (600-900 words: headings, lists, a quote, an excerpt marker)."""
+    year = 2011 + n % 15
+    day = f"{year}-{1 + n % 12:02d}-{1 + n % 28:02d}"
+    title = f"{sentence(rng)[:-1][:60]} {n}"
+    categories = rng.sample(CATEGORIES, rng.randint(1, 3))
+    target = rng.randint(600, 900)
+    parts = [paragraph(rng, 3), "<!-- more -->"]
+    words = 60
+    while words < target:
+        parts.append(f"## {sentence(rng)[:-1][:50]}")
+        parts.append(paragraph(rng, 4))
+        parts.append("\n".join(f"- {sentence(rng)}" for _ in range(3)))
+        parts.append(f"> {sentence(rng)}")
+        parts.append(paragraph(rng, 3))
+        words += 170
+    meta = {"title": title, "categories": categories, "tags": rng.sample(WORDS[:30], 2)}
+    if n % 3 == 0:
+        meta["summary"] = sentence(rng)
+    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    return f"{day}-post-{n}.md", f"---\n{head}date: {day}\n---\n" + "\n\n".join(parts) + "\n"
+
+
+def make_site(root: Path, count: int, plain: bool) -> Path:
+    """A copy of the example site with `count` generated posts (as posts, or as plain pages)."""
+    shutil.copytree(REPO / "docs", root / "docs")
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    rng = random.Random(20261123)
+    target = root / ("docs/posts-plain" if plain else "posts")
+    target.mkdir(parents=True)
+    for n in range(count):
+        name, text = post_markdown(n, rng)
+        (target / name).write_text(text, encoding="utf-8")
+    if plain:
+        config["plugins"] = [p for p in config["plugins"] if p == "search" or (isinstance(p, dict) and "search" in p)]
+        config["not_in_nav"] = "/posts-plain/"
+        config["nav"] = [entry for entry in config["nav"] if "index.md" in str(entry) and "blog" not in str(entry)]
+        config["nav"] += [{"Over": "over.md"}]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return root
+
+
+def timed_build(root: Path, *extra: str) -> tuple[float, float, int]:
+    """Seconds, peak MB and pages written of one `mkdocs build` in its own process."""
+    site_dir = root / "site"
+    shutil.rmtree(site_dir, ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", *extra], cwd=root, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"build failed in {root}:\n{proc.stderr.read().decode()}")
+    pages = sum(1 for _ in site_dir.rglob("*.html"))
+    return seconds, usage.ru_maxrss / 1024, pages
+
+
+def serve_edit(root: Path) -> float:
+    """Seconds for one rebuild after editing one post, in one process as `mkdocs serve` does it."""
+    code = f"""
+import time, pathlib
+from mkdocs.config import load_config
+from mkdocs.commands.build import build
+config = load_config('mkdocs.yml')
+config.plugins.on_startup(command='serve', dirty=False)
+build(config, serve_url='http://127.0.0.1:8000/')
+post = sorted(pathlib.Path('posts').glob('*.md'))[len(list(pathlib.Path('posts').glob('*.md'))) // 2]
+post.write_text(post.read_text(encoding='utf-8') + '\\nEen extra zin.\\n', encoding='utf-8')
+start = time.perf_counter()
+config = load_config('mkdocs.yml')
+build(config, serve_url='http://127.0.0.1:8000/')
+print(time.perf_counter() - start)
+"""
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if done.returncode:
+        raise SystemExit(done.stderr)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("posts", nargs="?", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--serve-edit", action="store_true")
+    parser.add_argument("--no-baseline", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="trainersite-bench-") as tmp:
+        kinds = [("blog", False)] + ([] if args.no_baseline else [("plain pages", True)])
+        results = {}
+        for kind, plain in kinds:
+            root = make_site(Path(tmp) / kind.replace(" ", "-"), args.posts, plain)
+            runs = [timed_build(root) for _ in range(args.runs)]
+            seconds = statistics.median(run[0] for run in runs)
+            peak = max(run[1] for run in runs)
+            results[kind] = seconds
+            print(f"{kind:12s} {args.posts} posts: {seconds:6.2f} s (median of {args.runs}: "
+                  f"{', '.join(f'{run[0]:.2f}' for run in runs)}), {seconds / args.posts * 1000:5.1f} ms/post, "
+                  f"{runs[0][2]} pages, peak {peak:.0f} MB")
+        if "plain pages" in results:
+            print(f"ratio blog / plain pages: {results['blog'] / results['plain pages']:.2f}x")
+        if args.serve_edit:
+            cold = results["blog"]
+            rebuild = serve_edit(Path(tmp) / "blog")
+            print(f"serve rebuild after editing one post: {rebuild:.2f} s ({rebuild / cold:.2f}x the cold build)")
+
+
+if __name__ == "__main__":
+    main()
