@@ -90,20 +90,25 @@ def make_site(root: Path, count: int, plain: bool) -> Path:
     return root
 
 
-def timed_build(root: Path, *extra: str) -> tuple[float, float, int]:
-    """Seconds, peak MB and pages written of one `mkdocs build` in its own process."""
+def timed_build(root: Path, warm: bool = False) -> tuple[float, float, int, float]:
+    """Seconds, peak MB, pages written and CPU seconds of one `mkdocs build` in its own process.
+
+    Cold unless `warm`: the render cache is deleted first.
+    """
     site_dir = root / "site"
     shutil.rmtree(site_dir, ignore_errors=True)
+    if not warm:
+        shutil.rmtree(root / ".cache", ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", *extra], cwd=root, env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"build failed in {root}:\n{proc.stderr.read().decode()}")
     pages = sum(1 for _ in site_dir.rglob("*.html"))
-    return seconds, usage.ru_maxrss / 1024, pages
+    return seconds, usage.ru_maxrss / 1024, pages, usage.ru_utime + usage.ru_stime
 
 
 def serve_edit(root: Path) -> float:
@@ -144,10 +149,13 @@ def main() -> None:
             runs = [timed_build(root) for _ in range(args.runs)]
             seconds = statistics.median(run[0] for run in runs)
             peak = max(run[1] for run in runs)
+            cpu = statistics.median(run[3] for run in runs)
             results[kind] = seconds
             print(f"{kind:12s} {args.posts} posts: {seconds:6.2f} s (median of {args.runs}: "
                   f"{', '.join(f'{run[0]:.2f}' for run in runs)}), {seconds / args.posts * 1000:5.1f} ms/post, "
-                  f"{runs[0][2]} pages, peak {peak:.0f} MB")
+                  f"{runs[0][2]} pages, peak {peak:.0f} MB, CPU {cpu:.2f} s")
+        warm = timed_build(Path(tmp) / "blog", warm=True)
+        print(f"blog, warm render cache: {warm[0]:6.2f} s, {warm[0] / args.posts * 1000:5.1f} ms/post, CPU {warm[3]:.2f} s")
         if "plain pages" in results:
             print(f"ratio blog / plain pages: {results['blog'] / results['plain pages']:.2f}x")
         if args.serve_edit:

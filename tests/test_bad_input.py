@@ -11,7 +11,6 @@ so the one-line, no-traceback promise is checked on what the trainer actually se
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -19,6 +18,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from mkdocs.__main__ import cli
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.utils import DuplicateFilter
 from sitebuilder import BuildResult, SiteBuilder, front_matter, post_text
 
 COURSE = {
@@ -37,6 +38,12 @@ def course_text(**changes) -> str:
 def add_course(site: SiteBuilder, slug: str = "klantgericht-communiceren", text: str | None = None) -> None:
     site.page("trainingen/index.md", "---\ntitle: Trainingen\n---\n# Trainingen\n")
     site.page(f"trainingen/{slug}.md", text if text is not None else course_text())
+
+
+def blog_option(site: SiteBuilder, **options) -> None:
+    """Set blog plugin options; a post is added so options used while rendering posts are exercised."""
+    site.post("2024-03-05-bericht.md", GOOD)
+    site.plugin("trainersite-blog").update(options)
 
 
 def raw_post(site: SiteBuilder, name: str, data: bytes) -> None:
@@ -143,24 +150,26 @@ CASES = [
     Case("course-crlf-and-bom", lambda s: add_course(s, text="\ufeff" + course_text().replace("\n", "\r\n")),
          published="trainingen/klantgericht-communiceren/"),
     # -- config (mkdocs.yml) ----------------------------------------------------------------
-    Case("missing-site-url", lambda s: s.config.pop("site_url"), says=("mkdocs.yml", "'site_url'"), cli=True),
-    Case("unknown-plugin-option", lambda s: s.plugin("trainersite-blog").update(per_pagina=5), says=("trainersite-blog", "per_pagina"), cli=True),
-    Case("plugin-option-wrong-type", lambda s: s.plugin("trainersite-blog").update(per_page="tien"), says=("per_page", "tien")),
-    Case("per-page-zero", lambda s: s.plugin("trainersite-blog").update(per_page=0), says=("mkdocs.yml", "per_page")),
-    Case("unknown-default-author", lambda s: s.plugin("trainersite-blog").update(default_author="piet"), says=("mkdocs.yml", "'default_author'", "piet")),
-    Case("author-without-name", lambda s: s.plugin("trainersite-blog")["authors"].update(kees={"bio": "Geen naam"}), says=("mkdocs.yml", "'authors.kees.name'")),
-    Case("unknown-time-zone", lambda s: s.plugin("trainersite-blog").update(timezone="Europe/Utrecht"), says=("mkdocs.yml", "'timezone'", "Europe/Utrecht")),
-    Case("time-zone-is-a-folder", lambda s: s.plugin("trainersite-blog").update(timezone="Europe"), says=("mkdocs.yml", "'timezone'")),
-    Case("words-per-minute-zero", lambda s: s.plugin("trainersite-blog").update(words_per_minute=0), says=("mkdocs.yml", "words_per_minute")),
-    Case("post-url-without-slug", lambda s: s.plugin("trainersite-blog").update(post_url="blog/{titel}/"), says=("mkdocs.yml", "post_url", "{slug}")),
+    Case("missing-site-url", lambda s: (s.post("2024-03-05-bericht.md", GOOD), s.config.pop("site_url")), says=("mkdocs.yml", "'site_url'"), cli=True),
+    Case("unknown-plugin-option", lambda s: blog_option(s, per_pagina=5), says=("trainersite-blog", "per_pagina"), cli=True),
+    Case("plugin-option-wrong-type", lambda s: blog_option(s, per_page="tien"), says=("trainersite-blog", "per_page", "int")),
+    Case("per-page-zero", lambda s: blog_option(s, per_page=0), says=("mkdocs.yml", "per_page")),
+    Case("unknown-default-author", lambda s: blog_option(s, default_author="piet"), says=("mkdocs.yml", "'default_author'", "piet")),
+    Case("author-without-name", lambda s: blog_option(s, authors={**s.plugin("trainersite-blog")["authors"], "kees": {"bio": "Geen naam"}}), says=("mkdocs.yml", "'authors.kees.name'")),
+    Case("unknown-time-zone", lambda s: blog_option(s, timezone="Europe/Utrecht"), says=("mkdocs.yml", "'timezone'", "Europe/Utrecht")),
+    Case("time-zone-is-a-folder", lambda s: blog_option(s, timezone="Europe"), says=("mkdocs.yml", "'timezone'")),
+    Case("words-per-minute-zero", lambda s: blog_option(s, words_per_minute=0), says=("mkdocs.yml", "words_per_minute")),
+    Case("post-url-without-slug", lambda s: blog_option(s, post_url="blog/{titel}/"), says=("mkdocs.yml", "post_url", "{slug}")),
 ]
 
 
 def build_in_process(site: SiteBuilder) -> tuple[BuildResult, BaseException | None]:
     config_file = site.root / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(site.config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    result = CliRunner().invoke(cli, ["build", "--strict", "--config-file", str(config_file)])
+    # Each in-process run adds a DuplicateFilter that would hide a message an earlier case printed.
+    for old in [f for f in mkdocs_build.log.filters if isinstance(f, DuplicateFilter)]:
+        mkdocs_build.log.removeFilter(old)
+    result = CliRunner(env={"NO_MKDOCS_2_WARNING": "1"}).invoke(cli, ["build", "--strict", "--config-file", str(config_file)])
     return BuildResult(result.exit_code, result.output, site.root / "site"), result.exception
 
 

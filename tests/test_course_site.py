@@ -216,3 +216,10 @@ def test_missing_course_image_fails_the_build(site):
     result = site.build()
     assert result.returncode != 0
     assert "docs/trainingen/plaatje.md: 'image': expected an image file in docs/" in result.output
+
+
+def test_a_course_file_name_must_be_a_slug(site):
+    course(site, "Mijn Training", title="Mijn training", summary="Iets.")
+    result = site.build()
+    assert result.returncode != 0
+    assert "docs/trainingen/Mijn Training.md: expected a file name in lower case with hyphens, like mijn-training.md" in result.output

@@ -74,10 +74,9 @@ def test_a_full_course_is_read_with_every_field():
     assert course.order == 2 and course.url == "trainingen/test/"
 
 
-def test_a_course_without_price_or_sessions_is_on_request():
+def test_a_course_without_price_or_sessions_is_valid():
     course = parse(course_text(format="incompany"))
     assert course.price is None and course.sessions == () and course.formats == ("incompany",)
-    assert course.on_request
 
 
 @pytest.mark.parametrize(
@@ -96,6 +95,7 @@ def test_a_course_without_price_or_sessions_is_on_request():
         ({"sessions": [{"start": "2027-01-05 09:00"}]}, "sessions[1].end", "date and time"),
         ({"sessions": [{"start": "2027-01-05 09:00", "end": "gisteren"}]}, "sessions[1].end", "a date like"),
         ({"sessions": [{"start": "2027-01-05 17:00", "end": "2027-01-05 09:00"}]}, "sessions[1].end", "after the start"),
+        ({"sessions": [{"start": "2027-01-05 09:00", "end": "2027-01-06"}]}, "sessions[1].end", "a time if and only if"),
         ({"sessions": [{"start": "2027-01-05 09:00", "end": "2027-01-05 17:00", "seats_left": -1}]}, "sessions[1].seats_left", "at least 0"),
         ({"sessions": [{"start": "2027-01-05 09:00", "end": "2027-01-05 17:00", "room": "A"}]}, "sessions[1].room", "only end, location"),
         (

@@ -78,8 +78,21 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
 
     def on_config(self, config):
         cfg = self.config
-        if cfg.per_page < 1:
-            raise PluginError("mkdocs.yml: 'trainersite-blog.per_page': expected a whole number of at least 1")
+        for option in ("per_page", "words_per_minute"):
+            if cfg[option] < 1:
+                raise PluginError(f"mkdocs.yml: 'trainersite-blog.{option}': expected a whole number of at least 1")
+        # A URL pattern with a typo ({titel}, a lone brace) would crash the build at the first post.
+        for option, field in (("post_url", "slug"), ("page_url", "page"), ("category_url", "slug"), ("archive_url", "year")):
+            try:
+                cfg[option].format(**{field: 1})
+                ok = f"{{{field}}}" in cfg[option]
+            except (KeyError, IndexError, ValueError):
+                ok = False
+            if not ok:
+                raise PluginError(
+                    f"mkdocs.yml: 'trainersite-blog.{option}': expected a URL pattern with {{{field}}} "
+                    f"and no other braces, got {cfg[option]!r}"
+                )
         if not config.site_url:
             raise PluginError("mkdocs.yml: 'site_url': expected the site's address, e.g. https://www.example.nl/")
         default_author = cfg.default_author or next(iter(cfg.authors), "")

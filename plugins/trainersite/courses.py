@@ -14,7 +14,7 @@ from typing import Any, Iterable, Mapping
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, format_interval, format_time
+from babel.dates import format_date, format_interval
 from babel.numbers import format_currency
 
 from .dates import parse_when
@@ -77,11 +77,6 @@ class Course:
     def sort_key(self) -> tuple:
         """By `order` (courses without one last), then title."""
         return (self.order is None, self.order or 0, self.title.casefold(), self.slug)
-
-    @property
-    def on_request(self) -> bool:
-        """Incompany only, or no dates and no price: the reader asks for a quote."""
-        return self.price is None or (not self.sessions and "open" not in self.formats)
 
 
 # -- reading -----------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ from .errors import ContentError
 from .ical import course_calendar
 from .jsonld import json_ld_script
 from .posts import decode_source
+from .urls import slugify
 
 log = get_plugin_logger(__name__)
 
@@ -92,6 +93,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         self.now = datetime.now(self.tz)
         self.courses_by_src = {}
+        self.calendar_urls = {}
         prefix = self.config.courses_dir.strip("/") + "/"
         self.catalogue_src = None
         for file in list(files.documentation_pages()):
@@ -117,6 +119,8 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         source = self._source(file, config)
         slug = posixpath.splitext(posixpath.basename(file.src_uri))[0]
         try:
+            if slug != slugify(slug):
+                raise ContentError(source, None, f"a file name in lower case with hyphens, like {slugify(slug) or 'mijn-training'}.md")
             course = parse_course(decode_source(file.content_bytes, source), source, slug, file.url, self.tz, self.locale)
             if course.image and not urlsplit(course.image).scheme:
                 if files.get_file_from_path(course.image.lstrip("/")) is None:

@@ -1,0 +1,58 @@
+"""The render cache and parallel conversion never change the output, and keep warnings."""
+
+import filecmp
+
+from sitebuilder import SiteBuilder, post_text
+
+
+def fill(site: SiteBuilder) -> None:
+    site.page("over.md", "# Over\n\nTekst.\n")
+    for n in range(1, 61):  # enough posts for the worker pool to be used
+        body = f"Inleiding {n}.\n\n<!-- more -->\n\n## Kop {n}\n\nZie [over](../../over/) en [vorige](#kop-{n}).\n"
+        site.post(f"2020-01-{n % 28 + 1:02d}-p{n}.md", post_text(f"Post {n}", f"2020-01-{n % 28 + 1:02d}", body,
+                                                              categories=["A" if n % 2 else "B"]))
+
+
+def same_tree(left, right) -> list[str]:
+    """Relative paths that differ between two built sites (missing on either side included)."""
+    differences = []
+    names = {p.relative_to(left) for p in left.rglob("*") if p.is_file()}
+    names |= {p.relative_to(right) for p in right.rglob("*") if p.is_file()}
+    for name in sorted(names):
+        a, b = left / name, right / name
+        if not (a.is_file() and b.is_file() and filecmp.cmp(a, b, shallow=False)):
+            differences.append(str(name))
+    return differences
+
+
+def test_cache_and_workers_do_not_change_the_output(tmp_path):
+    site = SiteBuilder(tmp_path)
+    fill(site)
+    site.plugin("trainersite-blog").update(render_workers=2)
+    cold = site.build("--site-dir", str(tmp_path / "cold"))
+    assert cold.returncode == 0, cold.output
+    assert any((tmp_path / ".cache" / "trainersite").rglob("*.pickle"))
+    warm = site.build("--site-dir", str(tmp_path / "warm"))
+    assert warm.returncode == 0, warm.output
+    site.plugin("trainersite-blog").update(render_workers=1, render_cache="")
+    serial = site.build("--site-dir", str(tmp_path / "serial"))
+    assert serial.returncode == 0, serial.output
+    assert same_tree(tmp_path / "cold", tmp_path / "warm") == []
+    assert same_tree(tmp_path / "cold", tmp_path / "serial") == []
+
+
+def test_an_edited_post_is_converted_again(tmp_path):
+    site = SiteBuilder(tmp_path)
+    site.post("2020-01-01-a.md", post_text("A", "2020-01-01", "Oude tekst."))
+    assert site.build().returncode == 0
+    site.post("2020-01-01-a.md", post_text("A", "2020-01-01", "Nieuwe tekst."))
+    result = site.build()
+    assert "Nieuwe tekst." in result.page("blog/a/") and "Oude tekst." not in result.page("blog/a/")
+
+
+def test_warnings_of_cached_posts_still_stop_strict_builds(tmp_path):
+    site = SiteBuilder(tmp_path)
+    site.post("2020-01-01-a.md", post_text("A", "2020-01-01", "Zie [weg](../../bestaat-niet.md)."))
+    for attempt in range(2):  # cold, then from the cache
+        result = site.build()
+        assert result.returncode != 0 and "bestaat-niet.md" in result.output, (attempt, result.output)
