@@ -118,6 +118,7 @@ class SiteBuilder:
         config_file = self.root / "mkdocs.yml"
         config_file.write_text(yaml.safe_dump(self.config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         command = [*MKDOCS, "build", "--config-file", str(config_file), *(["--strict"] if strict else []), *args]
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        # A fixed SOURCE_DATE_EPOCH makes time stamps (calendar DTSTAMP) repeatable between builds.
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1790000000"}
         done = subprocess.run(command, cwd=self.root, capture_output=True, text=True, env=env, timeout=600)
         return BuildResult(done.returncode, done.stdout + done.stderr, self.root / "site")

@@ -19,7 +19,7 @@ import yaml
 from sitebuilder import REPO, SiteBuilder, post_text
 
 from trainersite.deploy import DeployError, GitTarget, parse_target
-from trainersite.sitecheck import check_feeds, check_links, check_site, link_target
+from trainersite.sitecheck import check_feeds, check_links, check_site, link_target, site_url_of
 
 GIT_IDENTITY = {
     "GIT_AUTHOR_NAME": "Deploy Test",
@@ -270,3 +270,17 @@ def test_feed_check_flags_a_malformed_feed_and_skips_the_sitemap(tmp_path: Path)
     )
     problems = check_feeds(tmp_path)
     assert [p.file for p in problems] == ["atom.xml"] and "does not parse cleanly" in problems[0].detail
+
+
+def test_the_check_reads_the_site_address_from_the_builds_canonical_link(tmp_path: Path):
+    (tmp_path / "blog").mkdir()
+    (tmp_path / "blog" / "index.html").write_text("<p>blog</p>", encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<link rel="canonical" href="https://www.example.nl/trainer/">'
+        '<a href="https://www.example.nl/trainer/blog/">ok</a><a href="https://www.example.nl/trainer/weg/">kapot</a>',
+        encoding="utf-8",
+    )
+    assert site_url_of(tmp_path) == "https://www.example.nl/trainer/"
+    assert [p.detail for p in check_site(tmp_path)] == [
+        "broken link 'https://www.example.nl/trainer/weg/': no such file in the build"
+    ]

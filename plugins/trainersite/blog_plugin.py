@@ -27,7 +27,7 @@ from .aliases import check_free, redirect_html
 from .post_extras import PostExtras, build_post_extras, post_extras_view
 from .seo import absolute_url
 from .posts import ReadSettings, check_unique_slugs, parse_authors, read_post
-from .prerender import PrerenderedRender, RenderCache, prerender_posts
+from .prerender import Prerender, RenderCache, in_worker
 from .urls import UrlScheme, src_uri_for
 
 log = get_plugin_logger(__name__)
@@ -126,7 +126,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
 
     def on_pre_build(self, *, config) -> None:
         self.rendered = {}
-        self.prerendered: dict | None = None
+        self.prerender: Prerender | None = None
         try:
             posts = [self._read(path) for path in sorted(self.posts_dir.glob("*.md"))]
             posts = [post for post in posts if self.serving or not (post.draft or post.scheduled)]
@@ -177,16 +177,26 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         self.pages_by_src[src_uri] = item
 
     def on_pre_page(self, page, *, config, files):
-        # Before the first page: convert every post at once, on all cores / from the cache.
-        if self.prerendered is None:
-            self.prerendered = {}  # set first: the workers run this hook too
-            self.render_cache = RenderCache(self._cache_folder(config), config, files)
+        # Before the first page: start converting posts on the other cores (see prerender.py).
+        if in_worker():
+            return page
+        if self.prerender is None:
+            cache = RenderCache(self._cache_folder(config), config, files)
             posts = [uri for uri, item in self.pages_by_src.items() if isinstance(item, Post)]
-            self.prerendered = prerender_posts(posts, config, files, self.render_cache, self._workers())
-        rendered = self.prerendered.pop(page.file.src_uri, None)
-        if rendered is not None:
-            page.render = PrerenderedRender(page, rendered, self.render_cache)
+            self.prerender = Prerender(posts, config, files, cache, self._workers())
+        if isinstance(self.pages_by_src.get(page.file.src_uri), Post):
+            page.render = self.prerender.stand_in(page)
         return page
+
+    def on_post_build(self, *, config) -> None:
+        self._stop_workers()
+
+    def on_build_error(self, *, error) -> None:
+        self._stop_workers()
+
+    def _stop_workers(self) -> None:
+        if self.prerender is not None:
+            self.prerender.close()
 
     def _cache_folder(self, config) -> Path | None:
         if not self.config.render_cache:

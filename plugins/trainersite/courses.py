@@ -178,6 +178,7 @@ def _sessions(value: object, source: str, tz: ZoneInfo, locale: str, max_partici
         if end.moment < start.moment:
             raise ContentError(source, f"{where}.end", f"a moment after the start ({item['start']})", item["end"])
         seats_left = _whole_number(item, "seats_left", source, minimum=0, where=f"{where}.seats_left")
+        location = _item_text(item, "location", source, where)
         if seats_left is not None and max_participants is not None and seats_left > max_participants:
             raise ContentError(source, f"{where}.seats_left", f"at most max_participants ({max_participants})", seats_left)
         sessions.append(
@@ -185,20 +186,29 @@ def _sessions(value: object, source: str, tz: ZoneInfo, locale: str, max_partici
                 start=start.moment,
                 end=end.moment,
                 has_time=start.has_time,
-                location=_text(item, "location", source) or "",
+                location=location or "",
                 seats_left=seats_left,
             )
         )
     return tuple(sorted(sessions, key=lambda s: (s.start, s.end)))
 
 
+def _item_text(item: Mapping[str, Any], key: str, source: str, where: str) -> str | None:
+    """A text inside a list item; an error names the item (`testimonials[2].quote`), not just the key."""
+    try:
+        return _text(item, key, source)
+    except ContentError as err:
+        raise ContentError(source, f"{where}.{key}", err.expected, err.got) from None
+
+
 def _testimonials(value: object, source: str) -> tuple[Testimonial, ...]:
     testimonials = []
     for where, item in _items(value, source, "testimonials", "testimonials with quote, name and role", TESTIMONIAL_KEYS):
-        for key in ("quote", "name"):
-            if _text(item, key, source) is None:
+        quote, name, role = (_item_text(item, key, source, where) for key in ("quote", "name", "role"))
+        for key, value in (("quote", quote), ("name", name)):
+            if value is None:
                 raise ContentError(source, f"{where}.{key}", "a non-empty text")
-        testimonials.append(Testimonial(_text(item, "quote", source), _text(item, "name", source), _text(item, "role", source) or ""))
+        testimonials.append(Testimonial(quote, name, role or ""))
     return tuple(testimonials)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-from datetime import datetime
+from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
@@ -54,6 +54,17 @@ class TrainerCoursesConfig(base.Config):
     related_posts = c.Type(int, default=3)
     # Empty: the blog plugin's time zone, else Europe/Amsterdam.
     timezone = c.Type(str, default="")
+
+
+def build_stamp() -> datetime:
+    """DTSTAMP for the calendars: SOURCE_DATE_EPOCH when set (reproducible builds), else today 00:00 UTC.
+
+    A day's resolution keeps two builds of the same content byte-for-byte identical.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
@@ -146,7 +157,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         folder = course.url if course.url.endswith("/") else posixpath.splitext(course.url)[0] + "/"
         src_uri = folder + self.config.calendar_file
         content = course_calendar(
-            course, upcoming_sessions(course, self.now), self._absolute(course.url), self.host, self.now
+            course, upcoming_sessions(course, self.now), self._absolute(course.url), self.host, build_stamp()
         )
         files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         self.calendar_urls[course.slug] = src_uri

@@ -16,6 +16,7 @@ The cache folder (default `.cache/trainersite/`) is safe to delete at any time.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -106,81 +107,124 @@ class _Collect(logging.Handler):
             self.records.append((record.name, record.levelno, record.getMessage()))
 
 
+def render_page(page: Page, config, files: Files, cache: RenderCache, silent: bool) -> tuple[Rendered, bool]:
+    """`Page.render` through the cache: the result, and whether its log messages still need telling.
+
+    Log records are kept with the result. `silent` (in a worker) keeps them from being printed
+    there: the main process replays them, as it does for results from the cache.
+    """
+    key = cache.key(page.markdown or "", page.file.src_uri)
+    rendered = cache.load(key)
+    if rendered is not None:
+        return rendered, True
+    collect = _Collect()
+    mkdocs_log = logging.getLogger("mkdocs")
+    saved = (mkdocs_log.handlers[:], mkdocs_log.propagate)
+    if silent:
+        mkdocs_log.handlers[:] = [collect]
+        mkdocs_log.propagate = False
+    else:
+        mkdocs_log.addHandler(collect)
+    try:
+        Page.render(page, config, files)
+    finally:
+        mkdocs_log.handlers[:], mkdocs_log.propagate = saved
+    links = {target.src_uri: anchors for target, anchors in (page.links_to_anchors or {}).items()}
+    rendered = Rendered(key, page.content, page.toc, page._title_from_render,
+                        frozenset(page.present_anchor_ids or ()), links, tuple(collect.records))
+    cache.store(rendered)
+    return rendered, silent
+
+
 # Set just before forking; the workers inherit it (fork start method), nothing is pickled in.
 _JOB: tuple | None = None
+
+
+def in_worker() -> bool:
+    """True inside a forked worker (which runs the plugins' page events itself)."""
+    return _JOB is not None
 
 
 def _render_chunk(src_uris: Sequence[str]) -> dict[str, Rendered]:
     """Convert some post pages exactly as MkDocs' `_populate_page` would (in a worker)."""
     assert _JOB is not None
-    config, files, cache, capture_logs = _JOB
-    collect = _Collect()
-    mkdocs_log = logging.getLogger("mkdocs")
-    saved = (mkdocs_log.handlers[:], mkdocs_log.propagate)
-    if capture_logs:
-        mkdocs_log.handlers[:] = [collect]
-        mkdocs_log.propagate = False
+    config, files, cache = _JOB
     results: dict[str, Rendered] = {}
-    try:
-        for src_uri in src_uris:
-            file = files.get_file_from_path(src_uri)
-            page = Page(None, file, config)
-            page = config.plugins.on_pre_page(page, config=config, files=files)
-            page.read_source(config)
-            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-            key = cache.key(page.markdown, src_uri)
-            rendered = cache.load(key)
-            if rendered is None:
-                collect.records.clear()
-                Page.render(page, config, files)
-                links = {target.src_uri: anchors for target, anchors in (page.links_to_anchors or {}).items()}
-                rendered = Rendered(key, page.content, page.toc, page._title_from_render,
-                                    frozenset(page.present_anchor_ids or ()), links, tuple(collect.records))
-                cache.store(rendered)
-            results[src_uri] = rendered
-    finally:
-        if capture_logs:
-            mkdocs_log.handlers[:], mkdocs_log.propagate = saved
+    for src_uri in src_uris:
+        page = Page(None, files.get_file_from_path(src_uri), config)
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        results[src_uri] = render_page(page, config, files, cache, silent=True)[0]
     return results
 
 
-def prerender_posts(src_uris: Sequence[str], config, files: Files, cache: RenderCache, workers: int) -> dict[str, Rendered]:
-    """Rendered results for the given post pages, converted on `workers` processes."""
-    global _JOB
-    if not src_uris:
-        return {}
-    workers = max(1, min(workers, len(src_uris) // 20 or 1))
-    if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        _JOB = (config, files, cache, True)
+class Prerender:
+    """Post conversion shared between MkDocs' own loop and forked workers.
+
+    MkDocs walks the pages in order; the workers take the last posts of that order and convert
+    them while the main process converts the first ones itself, so both cores are busy.
+    """
+
+    def __init__(self, src_uris: Sequence[str], config, files: Files, cache: RenderCache, workers: int):
+        global _JOB
+        self.cache = cache
+        self.pending: dict[str, object] = {}  # src_uri -> AsyncResult of its chunk
+        self.pool = None
+        helpers = workers - 1  # the main process is one of the workers
+        if helpers < 1 or len(src_uris) < 40 or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        share = len(src_uris) * helpers // workers
+        handed = list(src_uris[len(src_uris) - share:])
+        chunks = [handed[start::helpers * 4] for start in range(helpers * 4)]  # interleaved: even load
+        _JOB = (config, files, cache)
+        gc.collect()
+        gc.freeze()  # fewer copy-on-write page copies in the workers
         try:
-            return _render_chunk(src_uris)
+            self.pool = multiprocessing.get_context("fork").Pool(helpers)
+            for chunk in chunks:
+                result = self.pool.apply_async(_render_chunk, (chunk,))
+                for src_uri in chunk:
+                    self.pending[src_uri] = result
+            self.pool.close()
         finally:
+            gc.unfreeze()
             _JOB = None
-    chunks = [list(src_uris[start::workers * 4]) for start in range(workers * 4)]  # interleaved: even load
-    _JOB = (config, files, cache, True)
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results: dict[str, Rendered] = {}
-            for part in pool.imap_unordered(_render_chunk, chunks):
-                results.update(part)
-            return results
-    finally:
-        _JOB = None
+
+    def stand_in(self, page: Page) -> PrerenderedRender:
+        return PrerenderedRender(page, self)
+
+    def result_for(self, page: Page, config, files: Files) -> tuple[Rendered, bool]:
+        """The page's result and whether its log messages must be replayed here."""
+        pending = self.pending.pop(page.file.src_uri, None)
+        if pending is not None:
+            return pending.get()[page.file.src_uri], True
+        return render_page(page, config, files, self.cache, silent=False)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
 
 
 class PrerenderedRender:
-    """Stands in for one page's `render`: uses the prepared result if the Markdown matches."""
+    """Stands in for one post page's `render`: the worker's or cached result, if the Markdown matches."""
 
-    def __init__(self, page: Page, rendered: Rendered, cache: RenderCache):
-        self.page, self.rendered, self.cache = page, rendered, cache
+    def __init__(self, page: Page, prerender: Prerender):
+        self.page, self.prerender = page, prerender
 
     def __call__(self, config, files: Files) -> None:
-        page, rendered = self.page, self.rendered
+        page = self.page
         del page.render  # back to the normal method for any later call
-        if page.markdown is None or self.cache.key(page.markdown, page.file.src_uri) != rendered.key:
+        if page.markdown is None:
             return Page.render(page, config, files)
-        for name, level, message in rendered.log:
-            logging.getLogger(name).log(level, message)
+        rendered, replay = self.prerender.result_for(page, config, files)
+        if rendered.key != self.prerender.cache.key(page.markdown, page.file.src_uri):
+            return Page.render(page, config, files)  # a plugin changed it since: convert as usual
+        if replay:
+            for name, level, message in rendered.log:
+                logging.getLogger(name).log(level, message)
         page.content = rendered.content
         page.toc = rendered.toc
         page._title_from_render = rendered.title

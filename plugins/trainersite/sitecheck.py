@@ -38,8 +38,11 @@ class _LinkCollector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.links: list[str] = []
+        self.canonical = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "link" and ("rel", "canonical") in attrs:
+            self.canonical = dict(attrs).get("href") or ""
         for name, value in attrs:
             if not value or not value.strip():
                 continue
@@ -55,6 +58,16 @@ def page_links(html: str) -> list[str]:
     collector.feed(html)
     collector.close()
     return collector.links
+
+
+def site_url_of(site_dir: Path) -> str:
+    """The site's public address, as MkDocs wrote it into the home page's canonical link ("" if none)."""
+    home = site_dir / "index.html"
+    if not home.is_file():
+        return ""
+    collector = _LinkCollector()
+    collector.feed(home.read_text(encoding="utf-8", errors="replace"))
+    return collector.canonical if urlsplit(collector.canonical).scheme in ("http", "https") else ""
 
 
 def link_target(link: str, page: PurePosixPath, base_path: str = "/", site_url: str = "") -> str | None:
@@ -131,8 +144,13 @@ def check_feeds(site_dir: Path) -> list[Problem]:
     return problems
 
 
-def check_site(site_dir: Path, site_url: str = "") -> list[Problem]:
-    """Everything that must hold before a build is published; empty when it may go live."""
+def check_site(site_dir: Path, site_url: str | None = None) -> list[Problem]:
+    """Everything that must hold before a build is published; empty when it may go live.
+
+    `site_url` defaults to the address in the build's own canonical links.
+    """
+    if site_url is None:
+        site_url = site_url_of(site_dir)
     problems = []
     if not (site_dir / "index.html").is_file():
         problems.append(Problem("index.html", "missing: the build has no home page"))

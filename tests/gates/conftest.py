@@ -186,13 +186,15 @@ def page(browser, site_url: str, request: pytest.FixtureRequest) -> Iterator[obj
         yield page
     finally:
         report = getattr(request.node, "gate_report_call", None)
+        screenshot = ARTIFACTS / (re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name) + ".png")
         if report is not None and report.failed:
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
-            name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
             try:
-                page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+                page.screenshot(path=str(screenshot), full_page=True)
             except Exception as error:  # a crashed page must not hide the test's own failure
                 print(f"screenshot failed: {error}")
+        else:
+            screenshot.unlink(missing_ok=True)  # an old failure's picture would mislead
         context.close()
 
 
