@@ -74,7 +74,7 @@ def assert_refused(done: subprocess.CompletedProcess, *words: str) -> None:
     assert "nothing was published" in done.stderr
     assert "Traceback" not in done.stdout + done.stderr
     for word in words:
-        assert word in done.stderr, done.stderr
+        assert word in done.stdout + done.stderr, done.stdout + done.stderr
 
 
 # -- folder target -------------------------------------------------------------------------
@@ -99,7 +99,7 @@ def test_folder_deploy_switches_a_symlink_and_refuses_failed_builds_and_checks(b
     bad.unlink()
     # A strict warning: the build folder was filled, then the build failed.
     half = blog.post("2024-04-02-halverwege.md", HALF_WAY_POST)
-    assert_refused(deploy(blog, str(target)), "build failed")
+    assert_refused(deploy(blog, str(target)), "bestaat-niet.md", "strict", "build failed")
     half.unlink()
     # A clean build with a broken internal link: the check refuses it and names page and link.
     broken = blog.post("2024-04-03-kapotte-link.md", BROKEN_LINK_POST)

@@ -7,6 +7,7 @@ Examples are bounded so the whole file runs in a few seconds.
 
 from __future__ import annotations
 
+import functools
 import os
 import string
 from datetime import date, datetime, timezone
@@ -16,6 +17,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from sitebuilder import REPO
 
 from trainersite.dates import DATE_EXPECTED, parse_when, zone
 from trainersite.errors import ContentError
@@ -30,8 +32,9 @@ VALID = {"title": "Een goed gesprek", "date": date(2024, 3, 5)}
 
 # FUZZ_EXAMPLES=5000 for a deep search now and then; the suite's default keeps it to seconds.
 FAST = settings(
-    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "100")),
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")),
     deadline=None,
+    database=None,  # nothing written into the repository
     suppress_health_check=[HealthCheck.too_slow],
 )
 
@@ -41,7 +44,7 @@ ODD_TEXT = st.lists(
     st.sampled_from(list("aé ß\u00a0\u200b\u202e\ufeffİı中文😀\t'\"\\:#&*!|>%@`-?{}[],\u0301") + ["\U0001f9d1\u200d\U0001f3eb"]),
     max_size=30,
 ).map("".join)
-HUGE_TEXT = st.integers(min_value=1_000, max_value=50_000).map(lambda n: ("Één vraag " * n)[:n])
+HUGE_TEXT = st.integers(min_value=1_000, max_value=20_000).map(lambda n: ("Één vraag " * n)[:n])
 DATE_FORMATS = [
     "%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S%z", "%d-%m-%Y",
     "%d/%m/%Y", "%m/%d/%Y", "%d %B %Y", "%B %d, %Y", "%Y%m%d", "%-d %b. %Y",
@@ -128,7 +131,7 @@ def test_any_raw_yaml_for_any_key_gives_a_post_or_a_content_error(key, raw):
 
 
 @FAST
-@given(meta=st.dictionaries(st.sampled_from(sorted(KNOWN_KEYS)), VALUES, max_size=6))
+@given(meta=st.dictionaries(st.sampled_from(sorted(KNOWN_KEYS)), VALUES, max_size=5))
 def test_any_combination_of_keys_gives_a_post_or_a_content_error(meta):
     read(fm(meta))
 
@@ -267,3 +270,48 @@ def test_any_time_zone_name_gives_a_zone_or_a_content_error(name):
         zone(name)
     except ContentError as err:
         assert err.source == "mkdocs.yml" and err.key == "timezone"
+
+
+# -- the plugin options in mkdocs.yml --------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _site_config():
+    from mkdocs.config import load_config
+
+    return load_config(str(REPO / "mkdocs.yml"))
+
+
+@FAST
+@given(data=st.data())
+@example(data=None)
+def test_any_plugin_option_value_gives_a_config_error_or_a_working_plugin(data):
+    from mkdocs.exceptions import PluginError
+
+    from trainersite.blog_plugin import TrainerBlogPlugin
+    from trainersite.courses_plugin import TrainerCoursesPlugin
+    from trainersite.html import read_minutes
+
+    if data is None:  # the shipped example config must simply work
+        name, options = "trainersite-blog", {}
+    else:
+        name = data.draw(st.sampled_from(["trainersite-blog", "trainersite-courses"]))
+        plugin_class = TrainerBlogPlugin if name == "trainersite-blog" else TrainerCoursesPlugin
+        keys = sorted(plugin_class.config_class().keys()) + ["onbekend"]
+        values = SMALL_SCALARS | st.lists(SMALL_SCALARS, max_size=3) | st.dictionaries(st.text(max_size=8), SMALL_SCALARS, max_size=3)
+        options = data.draw(st.dictionaries(st.sampled_from(keys), values, min_size=1, max_size=2))
+    config = _site_config()
+    plugin = config.plugins[name].__class__()
+    shipped = {**dict(config.plugins[name].config)}
+    errors, _warnings = plugin.load_config({**shipped, **options})
+    if errors:
+        return  # MkDocs reports these as "Config value 'plugins': Plugin ... option ..."
+    try:
+        plugin.on_config(config)
+    except PluginError as err:
+        assert str(err).startswith("mkdocs.yml: '") and "\n" not in str(err), str(err)
+        return
+    if name == "trainersite-blog":  # what every build does with the options
+        urls = plugin.urls
+        assert urls.post_url("x") and urls.paged(urls.blog, 2) and urls.category_url("x") and urls.archive_url(2024)
+        assert read_minutes("<p>een twee drie</p>", plugin.config.words_per_minute) >= 1

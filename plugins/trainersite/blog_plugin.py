@@ -69,6 +69,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         self.rendered: dict[str, RenderedPost] = {}
         self.pages_by_src: dict[str, Post | ListingPage] = {}
         self.extras: PostExtras | None = None  # video, related, neighbours, redirects
+        self.prerender: Prerender | None = None  # set here too: a config error still reaches on_build_error
 
     # -- configuration ---------------------------------------------------------------------
 

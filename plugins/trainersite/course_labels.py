@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .i18n import table_for
+
 COURSE_LABELS: dict[str, dict[str, str]] = {
     "nl": {
         "format_incompany": "Incompany",
@@ -121,6 +123,4 @@ COURSE_LABELS: dict[str, dict[str, str]] = {
 
 
 def course_labels_for(language: str) -> dict[str, str]:
-    """The label table for a language code such as `nl` or `en-GB` (English when unknown)."""
-    base = (language or "en").replace("-", "_").split("_")[0].lower()
-    return COURSE_LABELS.get(base, COURSE_LABELS["en"])
+    return table_for(COURSE_LABELS, language)

@@ -97,7 +97,11 @@ def publish_folder(site_dir: Path, target: Path, keep: int = 2) -> Path:
     release = releases / stamp
     # Copy under a hidden name first, so a half-copied release never looks like a finished one.
     incoming = releases / f".incoming-{stamp}"
-    shutil.copytree(site_dir, incoming, symlinks=True)
+    try:
+        shutil.copytree(site_dir, incoming, symlinks=True)
+    except OSError:
+        shutil.rmtree(incoming, ignore_errors=True)
+        raise
     incoming.rename(release)
     link = target.parent / f".{target.name}.new-{os.getpid()}"
     link.unlink(missing_ok=True)
@@ -200,7 +204,10 @@ def deploy(target_text: str, config_file: Path, keep: int = 2) -> str:
             if commit is None:
                 return f"nothing changed: {target.remote} {target.branch} already has this build"
             return f"published to {target.remote} branch {target.branch} (commit {commit[:10]})"
-        release = publish_folder(site_dir, target, keep)
+        try:
+            release = publish_folder(site_dir, target, keep)
+        except OSError as err:  # a full disk, no permission: the symlink swap comes last, so nothing changed
+            raise DeployError(f"publishing to {target} failed ({err}); the published site is unchanged") from None
         return f"published: {target} -> {release}"
 
 

@@ -118,10 +118,14 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def labels_for(language: str) -> dict[str, str]:
-    """The label table for a language code such as `nl` or `en-GB` (English when unknown)."""
+def table_for(tables: dict[str, dict[str, str]], language: str) -> dict[str, str]:
+    """The table for a language code such as `nl` or `en-GB` (English when unknown)."""
     base = (language or "en").replace("-", "_").split("_")[0].lower()
-    return LABELS.get(base, LABELS["en"])
+    return tables.get(base, tables["en"])
+
+
+def labels_for(language: str) -> dict[str, str]:
+    return table_for(LABELS, language)
 
 
 def count_label(labels: dict[str, str], count: int) -> str:

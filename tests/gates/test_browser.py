@@ -54,11 +54,11 @@ def test_reader_path_home_post_category_course_contact(page, site_url: str, buil
     courses = set(built_site.url_paths(COURSE_PATH))
 
     page.goto(site_url + "/")
-    arrived = click_link_to(page, posts)
+    post = arrived = click_link_to(page, posts)
     assert arrived in posts
     assert page.locator("h1").first.is_visible()
 
-    arrived = click_link_to(page, categories)
+    category = arrived = click_link_to(page, categories)
     assert arrived in categories
 
     # From a category a reader reaches the courses: a related course on the page when there is
@@ -72,8 +72,10 @@ def test_reader_path_home_post_category_course_contact(page, site_url: str, buil
         arrived = click_link_to(page, courses)
     assert arrived in courses
 
+    course = arrived
     arrived = click_link_to(page, {"/contact/"}, scope="body")
     assert arrived == "/contact/"
+    print(f"reader path: / -> {post} -> {category} -> {course} -> {arrived}")
     assert page.locator("main").inner_text().strip(), "the contact page is empty"
 
 
