@@ -84,8 +84,8 @@ def make_site(root: Path, count: int, plain: bool) -> Path:
     if plain:
         config["plugins"] = [p for p in config["plugins"] if p == "search" or (isinstance(p, dict) and "search" in p)]
         config["not_in_nav"] = "/posts-plain/"
-        config["nav"] = [entry for entry in config["nav"] if "index.md" in str(entry) and "blog" not in str(entry)]
-        config["nav"] += [{"Over": "over.md"}]
+        # The same navigation as the blog site, but for the blog index that only the blog builds.
+        config["nav"] = [entry for entry in config["nav"] if "blog/" not in str(entry)]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return root
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import reprlib
+
 
 class ContentError(Exception):
     """Bad content in a file: names the file, the key and what was expected."""
@@ -18,7 +20,7 @@ class ContentError(Exception):
         what = f"'{self.key}': " if self.key else ""
         got = ""
         if self.got is not None:
-            shown = repr(self.got)
+            shown = reprlib.repr(self.got)  # bounded, even for deeply nested values
             got = f", got {shown[:60] + '...' if len(shown) > 60 else shown}"
         return f"{where}{what}expected {self.expected}{got}"
 
