@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import html as post_html
@@ -143,7 +143,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
 
     # -- pages -------------------------------------------------------------------------------
 
-    def on_files(self, files: Files, *, config) -> Files:
+    def _add_pages(self, files: Files, *, config) -> Files:
         assert self.blog is not None
         self.pages_by_src = {}
         for post in self.blog.posts:
@@ -151,10 +151,10 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         for listing in self.blog.listing_pages():
             self._add(files, config, listing.url, "", listing, "the blog")
         self._add(files, config, self.blog.category_index_url, "", "categories", "the blog")
-        self._add_redirects(files, config)
         return files
 
-    def _add_redirects(self, files: Files, config) -> None:
+    @event_priority(-100)  # last: every plugin has added its pages, so no address is missed
+    def _add_redirects(self, files: Files, *, config) -> Files:
         """One static page per old address (`aliases:`); an address that is a real page is fatal."""
         taken = {file.url: f"the page docs/{file.src_uri}" for file in files if file.is_documentation_page()}
         taken.update((file.dest_uri, f"the file {file.src_uri}") for file in files if not file.is_documentation_page())
@@ -166,6 +166,9 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             canonical = absolute_url(config.site_url, redirect.target)
             html = redirect_html(redirect, canonical, self.locale.split("_")[0], self.labels["moved_to"])
             files.append(File.generated(config, redirect.file_path, content=html, inclusion=InclusionLevel.NOT_IN_NAV))
+        return files
+
+    on_files = CombinedEvent(_add_pages, _add_redirects)
 
     def _add(self, files: Files, config, url: str, content: str, item, origin: str) -> None:
         src_uri = src_uri_for(url)
