@@ -56,3 +56,14 @@ def test_warnings_of_cached_posts_still_stop_strict_builds(tmp_path):
     for attempt in range(2):  # cold, then from the cache
         result = site.build()
         assert result.returncode != 0 and "bestaat-niet.md" in result.output, (attempt, result.output)
+
+
+def test_cache_keeps_only_what_the_last_build_used(tmp_path):
+    site = SiteBuilder(tmp_path)
+    site.post("2020-01-01-a.md", post_text("A", "2020-01-01", "Eerste versie."))
+    assert site.build().returncode == 0
+    entries = lambda: sorted(p.name for p in (tmp_path / ".cache" / "trainersite").rglob("*.pickle"))  # noqa: E731
+    first = entries()
+    site.post("2020-01-01-a.md", post_text("A", "2020-01-01", "Tweede versie."))
+    assert site.build().returncode == 0
+    assert len(entries()) == len(first) == 1 and entries() != first

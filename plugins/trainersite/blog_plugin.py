@@ -193,12 +193,12 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         return page
 
     def on_post_build(self, *, config) -> None:
-        self._stop_workers()
+        # A published build holds every post: what it did not use is stale. (A preview, with
+        # drafts, keeps the cache as it is.)
+        if self.prerender is not None:
+            self.prerender.close(prune=not self.serving)
 
     def on_build_error(self, *, error) -> None:
-        self._stop_workers()
-
-    def _stop_workers(self) -> None:
         if self.prerender is not None:
             self.prerender.close()
 

@@ -84,6 +84,14 @@ class RenderCache:
             return None
         return found if isinstance(found, Rendered) and found.key == key else None
 
+    def prune(self, keep: set[str]) -> None:
+        """Delete the entries not in `keep` (the ones this build used), so the folder doesn't grow."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for entry in self.folder.glob("*/*.pickle"):
+            if entry.stem not in keep:
+                entry.unlink(missing_ok=True)
+
     def store(self, rendered: Rendered) -> None:
         if self.folder is None:
             return
@@ -169,6 +177,7 @@ class Prerender:
     def __init__(self, src_uris: Sequence[str], config, files: Files, cache: RenderCache, workers: int):
         global _JOB
         self.cache = cache
+        self.used: set[str] = set()  # cache keys of this build's results
         self.pending: dict[str, object] = {}  # src_uri -> AsyncResult of its chunk
         self.pool = None
         helpers = workers - 1  # the main process is one of the workers
@@ -202,10 +211,16 @@ class Prerender:
         """The page's result and whether its log messages must be replayed here."""
         pending = self.pending.pop(page.file.src_uri, None)
         if pending is not None:
-            return pending.get()[page.file.src_uri], True
-        return render_page(page, config, files, self.cache, silent=False)
+            found = pending.get()[page.file.src_uri], True
+        else:
+            found = render_page(page, config, files, self.cache, silent=False)
+        self.used.add(found[0].key)
+        return found
 
-    def close(self) -> None:
+    def close(self, prune: bool = False) -> None:
+        """Stop the workers; `prune` also drops cache entries this build did not use."""
+        if prune:
+            self.cache.prune(self.used)
         if self.pool is not None:
             self.pool.terminate()
             self.pool.join()
