@@ -67,3 +67,25 @@ def test_cache_keeps_only_what_the_last_build_used(tmp_path):
     site.post("2020-01-01-a.md", post_text("A", "2020-01-01", "Tweede versie."))
     assert site.build().returncode == 0
     assert len(entries()) == len(first) == 1 and entries() != first
+
+
+def test_serve_rebuilds_pick_up_edits_to_front_matter_and_text(tmp_path, monkeypatch):
+    """Like `mkdocs serve`: one plugin instance, rebuilds in one process after each edit."""
+    import os
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = SiteBuilder(tmp_path)
+    site.post("2020-01-01-a.md", post_text("Oude titel", "2020-01-01", "Oude tekst."))
+    site.build()  # writes mkdocs.yml
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config)
+    path = site.post("2020-01-01-a.md", post_text("Nieuwe titel", "2020-01-01", "Nieuwe tekst.", slug="a"))
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    build(load_config(str(tmp_path / "mkdocs.yml")))
+    html = (tmp_path / "site" / "blog" / "a" / "index.html").read_text(encoding="utf-8")
+    assert "Nieuwe titel" in html and "Nieuwe tekst." in html and "Oude" not in html

@@ -6,7 +6,8 @@ All knowledge of posts lives in the core modules; this class only connects them 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -65,6 +66,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self._parsed: dict[Path, tuple[tuple, Post]] = {}  # file -> (mtime, size, settings), post
         self.blog: Blog | None = None
         self.rendered: dict[str, RenderedPost] = {}
         self.pages_by_src: dict[str, Post | ListingPage] = {}
@@ -138,8 +140,21 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             raise PluginError(str(err)) from None
 
     def _read(self, path: Path) -> Post:
+        """A post, parsed again only when its file (or the settings) changed since the last build.
+
+        `mkdocs serve` keeps this plugin between rebuilds; reading 1,000 unchanged posts again
+        would be most of a rebuild's own work.
+        """
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size, self.settings)
+        known = self._parsed.get(path)
+        if known is not None and known[0] == stamp:
+            post = known[1]
+            return replace(post, scheduled=post.date > (self.settings.now or datetime.now(self.settings.tz)))
         source = os.path.relpath(path, self.posts_dir.parent).replace(os.sep, "/")
-        return read_post(path, source, self.settings)
+        post = read_post(path, source, self.settings)
+        self._parsed[path] = (stamp, post)
+        return post
 
     # -- pages -------------------------------------------------------------------------------
 
