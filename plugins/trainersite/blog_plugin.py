@@ -84,6 +84,8 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         for option in ("per_page", "words_per_minute"):
             if cfg[option] < 1:
                 raise PluginError(f"mkdocs.yml: 'trainersite-blog.{option}': expected a whole number of at least 1")
+        if cfg.render_workers < 0:
+            raise PluginError("mkdocs.yml: 'trainersite-blog.render_workers': expected 0 (one per core) or more")
         # A URL pattern with a typo ({titel}, a lone brace) would crash the build at the first post.
         for option, field in (("post_url", "slug"), ("page_url", "page"), ("category_url", "slug"), ("archive_url", "year")):
             try:
