@@ -8,7 +8,8 @@ instead of every post meeting every other one.
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+from itertools import chain
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -42,10 +43,8 @@ def related_posts(posts: Sequence[Post], limit: int = 3) -> dict[str, tuple[Post
                 index[key].append(position)
     related: dict[str, tuple[Post, ...]] = {}
     for position, post in enumerate(posts):
-        shared: dict[int, int] = defaultdict(int)
-        for key in keys[position]:
-            for other in index[key]:
-                shared[other] += 1
+        # Counter counts in C: one pass over the posting lists of this post's keys.
+        shared = Counter(chain.from_iterable(index[key] for key in keys[position]))
         shared.pop(position, None)
         # Position in the newest-first list is recency: a lower position wins a tie.
         best = heapq.nsmallest(limit, shared.items(), key=lambda item: (-item[1], item[0]))
