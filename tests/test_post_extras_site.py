@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 from sitebuilder import post_text
 
 from trainersite.comments import text_to_html
-from trainersite.seo import json_for_script
+from trainersite.jsonld import json_ld_text
 
 TRICKY_TITLE = 'Klant & "service" </script><script>alert(1)</script> één?'
 
@@ -140,4 +140,4 @@ def test_comment_text_becomes_paragraphs_and_breaks_only():
 
 
 def test_json_for_script_escapes_what_could_end_the_script():
-    assert str(json_for_script({"t": "</script><!-- & é"})) == '{"t": "\\u003c/script\\u003e\\u003c!-- \\u0026 é"}'
+    assert json_ld_text({"t": "</script><!-- & é"}, indent=None) == '{"t": "\\u003c/script\\u003e\\u003c!-- \\u0026 é"}'

@@ -21,15 +21,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import html as post_html
 from .dates import zone
 from .errors import ContentError
-from .i18n import count_label, labels_for
+from .i18n import count_label, labels_for, site_locale
 from .listing import Blog, ListingPage, build_blog
 from .models import Post
 from .aliases import check_free, redirect_html
 from .post_extras import PostExtras, build_post_extras, post_extras_view
-from .seo import absolute_url
 from .posts import ReadSettings, check_unique_slugs, parse_authors, read_post
 from .prerender import Prerender, RenderCache, in_worker
-from .urls import UrlScheme, src_uri_for
+from .urls import UrlScheme, absolute_url, site_path, src_uri_for
 
 log = get_plugin_logger(__name__)
 
@@ -106,7 +105,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             tz = zone(cfg.timezone)
         except ContentError as err:
             raise PluginError(str(err)) from None
-        self.locale = str(config.theme.get("language") or "en").replace("-", "_")
+        self.locale = site_locale(config)
         self.labels = labels_for(self.locale)
         self.urls = UrlScheme(
             blog=cfg.blog_url,
@@ -319,7 +318,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             "categories": self._category_links(post),
             "tags": post.tags,
             "read_time": self._read_time(post),
-            "image": _site_path(post.image),
+            "image": site_path(post.image),
             "draft": post.draft,
             "scheduled": post.scheduled,
             "training": post.training,
@@ -340,9 +339,3 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         server.watch(str(self.posts_dir))
         return server
 
-
-def _site_path(link: str | None) -> str | None:
-    """A root-relative image path (`/assets/x.png`) as a site path MkDocs' `url` filter relativizes."""
-    if not link or urlsplit(link).scheme:
-        return link
-    return link.lstrip("/")

@@ -21,7 +21,7 @@ from .dates import parse_when
 from .errors import ContentError
 from .models import Category
 from .posts import _text, _text_list, split_front_matter
-from .urls import slugify
+from .urls import absolute_url, slugify
 
 FORMATS = ("open", "online", "incompany")  # the order badges and filters are shown in
 COURSE_KEYS = {
@@ -268,18 +268,12 @@ def session_mode(course: Course, session: Session) -> str:
 # -- structured data ---------------------------------------------------------------------------
 
 
-def _absolute(site_url: str, path: str) -> str:
-    if "://" in path:
-        return path
-    return site_url.rstrip("/") + "/" + path.lstrip("/")
-
-
 def course_json_ld(course: Course, sessions: Iterable[Session], site_url: str, provider: Mapping[str, str]) -> dict:
     """schema.org `Course` with a `CourseInstance` per upcoming session.
 
     `provider` is the business as `{"name": ..., "url": ...}`.
     """
-    url = _absolute(site_url, course.url)
+    url = absolute_url(site_url, course.url)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Course",
@@ -290,7 +284,7 @@ def course_json_ld(course: Course, sessions: Iterable[Session], site_url: str, p
         "provider": {"@type": "Organization", "name": provider["name"], "url": provider["url"]},
     }
     if course.image:
-        data["image"] = _absolute(site_url, course.image)
+        data["image"] = absolute_url(site_url, course.image)
     if course.duration:
         data["timeRequired"] = course.duration
     if course.audience:

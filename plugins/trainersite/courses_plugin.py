@@ -36,10 +36,11 @@ from .courses import (
 )
 from .dates import zone
 from .errors import ContentError
+from .i18n import site_locale
 from .ical import course_calendar
 from .jsonld import json_ld_script
 from .posts import decode_source
-from .urls import slugify
+from .urls import absolute_url, site_path, slugify
 
 log = get_plugin_logger(__name__)
 
@@ -85,7 +86,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
     # -- configuration ---------------------------------------------------------------------
 
     def on_config(self, config):
-        self.locale = str(config.theme.get("language") or "en").replace("-", "_")
+        self.locale = site_locale(config)
         self.labels = course_labels_for(self.locale)
         blog = config.plugins.get(BLOG_PLUGIN)
         tz_name = self.config.timezone or (blog.config.timezone if blog is not None else "") or "Europe/Amsterdam"
@@ -134,7 +135,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
                 raise ContentError(source, None, f"a file name in lower case with hyphens, like {slugify(slug) or 'mijn-training'}.md")
             course = parse_course(decode_source(file.content_bytes, source), source, slug, file.url, self.tz, self.locale)
             if course.image and not urlsplit(course.image).scheme:
-                if files.get_file_from_path(course.image.lstrip("/")) is None:
+                if files.get_file_from_path(site_path(course.image)) is None:
                     raise ContentError(source, "image", "an image file in docs/, like /assets/images/trainingen/x.svg", course.image)
         except ContentError as err:
             raise PluginError(str(err)) from None
@@ -157,7 +158,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         folder = course.url if course.url.endswith("/") else posixpath.splitext(course.url)[0] + "/"
         src_uri = folder + self.config.calendar_file
         content = course_calendar(
-            course, upcoming_sessions(course, self.now), self._absolute(course.url), self.host, build_stamp()
+            course, upcoming_sessions(course, self.now), absolute_url(self.site_url, course.url), self.host, build_stamp()
         )
         files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         self.calendar_urls[course.slug] = src_uri
@@ -178,9 +179,6 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         self.vcard_url = folder.lstrip("/") + self.contact.vcard_name
         vcard = contact_vcard(self.contact, self.site_url, self.locale)
         files.append(File.generated(config, self.vcard_url, content=vcard, inclusion=InclusionLevel.NOT_IN_NAV))
-
-    def _absolute(self, url: str) -> str:
-        return self.site_url.rstrip("/") + "/" + url.lstrip("/")
 
     # -- pages -------------------------------------------------------------------------------
 
@@ -242,7 +240,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             "title": course.title,
             "summary": course.summary,
             "url": course.url,
-            "image": course.image.lstrip("/") if course.image and not urlsplit(course.image).scheme else course.image,
+            "image": site_path(course.image),
             "formats": [self._format(key) for key in course.formats],
             "duration": course.duration,
             "price": self._price(course),

@@ -14,20 +14,17 @@ What those services rely on, and how it is met here:
 from __future__ import annotations
 
 import mimetypes
-import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable, Iterable, Sequence
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 
 from . import __version__
-from .html import absolutize_links, plain_text
+from .html import absolutize_links, plain_text, strip_permalinks
 from .models import Post
-
-_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
-
+from .urls import absolute_url
 
 @dataclass(frozen=True)
 class FeedChannel:
@@ -58,13 +55,9 @@ class Enclosure:
     mime: str
 
 
-def absolute(site_url: str, path: str) -> str:
-    return urljoin(site_url, path) if not urlsplit(path).scheme else path
-
-
 def feed_html(rendered: str, page_url: str) -> str:
     """Post HTML for a feed: absolute links, no '¶' permalink anchors."""
-    return absolutize_links(_HEADERLINK.sub("", rendered), page_url)
+    return absolutize_links(strip_permalinks(rendered), page_url)
 
 
 def image_enclosure(image: str, site_url: str, size_of: Callable[[str], int | None]) -> Enclosure:
@@ -73,7 +66,7 @@ def image_enclosure(image: str, site_url: str, size_of: Callable[[str], int | No
     if urlsplit(image).scheme:
         return Enclosure(image, 0, mime)
     path = image.lstrip("/")
-    return Enclosure(absolute(site_url, path), size_of(path) or 0, mime)
+    return Enclosure(absolute_url(site_url, path), size_of(path) or 0, mime)
 
 
 def newest(items: Iterable[FeedItem], size: int) -> list[FeedItem]:
@@ -110,7 +103,7 @@ def build_feed(
 
     for item in items:
         post = item.post
-        url = absolute(channel.site_url, post.url)
+        url = absolute_url(channel.site_url, post.url)
         entry = fg.add_entry(order="append")
         entry.id(post.guid)
         entry.guid(post.guid, permalink=False)
@@ -124,7 +117,7 @@ def build_feed(
             entry.author({"name": author.name, "email": author.email} if author.email else {"name": author.name})
             entry.dc.dc_creator(author.name)
         for category in post.categories:
-            entry.category(term=category.name, scheme=absolute(channel.site_url, category_url(category.slug)) or None)
+            entry.category(term=category.name, scheme=absolute_url(channel.site_url, category_url(category.slug)) or None)
         entry.published(post.date)
         entry.pubDate(post.date)
         entry.updated(post.updated or post.date)
@@ -144,4 +137,4 @@ def _last_change(items: Sequence[FeedItem]) -> datetime:
 
 def summary_text(post: Post, excerpt_html: str) -> str:
     """The item description: the summary as plain text, else the excerpt's text."""
-    return post.summary or plain_text(_HEADERLINK.sub("", excerpt_html))
+    return post.summary or plain_text(strip_permalinks(excerpt_html))

@@ -15,9 +15,10 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from .blog_plugin import TrainerBlogPlugin
-from .feeds import FeedChannel, FeedItem, absolute, build_feed, newest, summary_text
+from .feeds import FeedChannel, FeedItem, build_feed, newest, summary_text
 from .newsletter import Newsletter, parse_newsletter
 from .errors import ContentError
+from .urls import absolute_url
 
 log = get_plugin_logger(__name__)
 
@@ -79,13 +80,13 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
             description=config.site_description or config.site_name,
             site_url=site_url,
             language=blog_plugin.locale.replace("_", "-"),
-            logo_url=absolute(site_url, logo) if logo else None,
+            logo_url=absolute_url(site_url, logo) if logo else None,
         )
         every = [item(post) for post in blog.posts if not (post.draft or post.scheduled)]
         main = newest(every, self.config.size)
         feeds = {
-            urls.feed_rss: ("rss", FeedChannel(title=config.site_name, self_url=absolute(site_url, urls.feed_rss), **channel), main),
-            urls.feed_atom: ("atom", FeedChannel(title=config.site_name, self_url=absolute(site_url, urls.feed_atom), **channel), main),
+            urls.feed_rss: ("rss", FeedChannel(title=config.site_name, self_url=absolute_url(site_url, urls.feed_rss), **channel), main),
+            urls.feed_atom: ("atom", FeedChannel(title=config.site_name, self_url=absolute_url(site_url, urls.feed_atom), **channel), main),
         }
         by_slug = {entry.post.slug: entry for entry in every}
         for summary in blog.categories:
@@ -94,8 +95,8 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
                 "rss",
                 FeedChannel(
                     title=f"{config.site_name}: {summary.category.name}",
-                    self_url=absolute(site_url, summary.feed_url),
-                    alternate_url=absolute(site_url, summary.url),
+                    self_url=absolute_url(site_url, summary.feed_url),
+                    alternate_url=absolute_url(site_url, summary.url),
                     **channel,
                 ),
                 newest(posts, self.config.size),

@@ -22,13 +22,18 @@ _SRCSET_ATTR = re.compile(r"""(\ssrcset=)(["'])(.*?)\2""", re.IGNORECASE)
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 
 
+def strip_permalinks(rendered: str) -> str:
+    """Drop the '¶' anchors the toc extension puts in headings (noise in excerpts and feeds)."""
+    return _HEADERLINK.sub("", rendered)
+
+
 def excerpt(rendered: str, summary: str | None = None) -> str:
     """The card text: the summary, else what stands before `<!-- more -->`, else the first paragraph."""
     if summary:
         return f"<p>{html_lib.escape(summary)}</p>"
     parts = MORE_MARKER.split(rendered, maxsplit=1)
     if len(parts) == 2 and parts[0].strip():
-        return _HEADERLINK.sub("", parts[0]).strip()
+        return strip_permalinks(parts[0]).strip()
     match = _FIRST_PARAGRAPH.search(rendered)
     return match.group(0) if match else ""
 

@@ -118,6 +118,11 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+def site_locale(config) -> str:
+    """The babel locale of the site, from `theme.language` in mkdocs.yml (`nl`, `en_GB`)."""
+    return str(config.theme.get("language") or "en").replace("-", "_")
+
+
 def table_for(tables: dict[str, dict[str, str]], language: str) -> dict[str, str]:
     """The table for a language code such as `nl` or `en-GB` (English when unknown)."""
     base = (language or "en").replace("-", "_").split("_")[0].lower()

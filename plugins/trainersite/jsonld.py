@@ -11,9 +11,9 @@ from markupsafe import Markup
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-def json_ld_text(data: dict) -> str:
+def json_ld_text(data: object, indent: int | None = 2) -> str:
     """JSON text for a `<script type="application/ld+json">` element."""
-    return json.dumps(data, ensure_ascii=False, indent=2).translate(_SCRIPT_SAFE)
+    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_SCRIPT_SAFE)
 
 
 def json_ld_script(data: dict) -> Markup:

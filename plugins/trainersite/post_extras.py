@@ -14,8 +14,9 @@ from .aliases import Redirect, post_redirects
 from .comments import comment_views, count_comments
 from .models import Post
 from .related import Neighbours, neighbours, related_posts
-from .seo import absolute_url, post_seo
+from .seo import post_seo
 from .share import share_links
+from .urls import absolute_url
 from .video import Video, parse_video
 
 

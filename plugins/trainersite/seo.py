@@ -1,18 +1,18 @@
 """What search engines and social networks read in a post's <head>: Open Graph, Twitter card, JSON-LD.
 
 Values are plain text here; the template escapes them. The JSON-LD goes into a <script> element,
-so `json_for_script` escapes the characters that could close it or start markup.
+so it is written with `jsonld.json_ld_text`, which escapes what could close it or start markup.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
 
+from .jsonld import json_ld_text
 from .models import Post
+from .urls import absolute_url
 
 
 @dataclass(frozen=True)
@@ -27,21 +27,6 @@ class PostSeo:
     canonical: str
     meta: tuple[MetaTag, ...]
     json_ld: Markup
-
-
-def absolute_url(site_url: str, link: str) -> str:
-    """A site-relative path (`blog/x/`, `/assets/a.png`) or URL as an absolute URL on the site."""
-    if urlsplit(link).scheme:
-        return link
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return urljoin(base, link.lstrip("/"))
-
-
-def json_for_script(data: object) -> Markup:
-    """JSON safe inside <script type="application/ld+json">: no `</script>`, no `<!--`, no entities."""
-    text = json.dumps(data, ensure_ascii=False, indent=None)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)
 
 
 def post_seo(post: Post, *, site_url: str, site_name: str, description: str, locale: str = "nl") -> PostSeo:
@@ -87,4 +72,4 @@ def post_seo(post: Post, *, site_url: str, site_name: str, description: str, loc
         data["articleSection"] = [category.name for category in post.categories]
     if post.tags:
         data["keywords"] = ", ".join(post.tags)
-    return PostSeo(canonical=url, meta=tuple(meta), json_ld=json_for_script(data))
+    return PostSeo(canonical=url, meta=tuple(meta), json_ld=Markup(json_ld_text(data, indent=None)))

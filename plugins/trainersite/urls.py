@@ -7,6 +7,7 @@ URLs are site-relative, without a leading slash and with a trailing slash for fo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
 from slugify import slugify as _slugify
 
@@ -14,6 +15,21 @@ from slugify import slugify as _slugify
 def slugify(text: str) -> str:
     """`Één vraag, twee antwoorden` -> `een-vraag-twee-antwoorden` (accents folded)."""
     return _slugify(text, lowercase=True, allow_unicode=False)
+
+
+def absolute_url(site_url: str, link: str) -> str:
+    """A site path (`blog/x/`, `/assets/a.png`) or URL as an absolute URL on the site."""
+    if urlsplit(link).scheme:
+        return link
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return urljoin(base, link.lstrip("/"))
+
+
+def site_path(link: str | None) -> str | None:
+    """A root-relative path (`/assets/x.png`) as a site path that MkDocs' `url` filter relativizes."""
+    if not link or urlsplit(link).scheme:
+        return link
+    return link.lstrip("/")
 
 
 def src_uri_for(url: str) -> str:
