@@ -57,6 +57,7 @@ class RenderedPost:
 
     html: str
     excerpt: str
+    excerpt_text: str  # the excerpt as plain text: meta description, feed item description
     read_minutes: int
 
 
@@ -248,13 +249,15 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         item = self.pages_by_src.get(page.file.src_uri)
         if isinstance(item, Post):
             excerpt = post_html.excerpt(html, item.summary)
-            self.rendered[item.slug] = RenderedPost(
+            rendered = RenderedPost(
                 html=html,
                 excerpt=excerpt,
+                excerpt_text=post_html.plain_text(excerpt),
                 read_minutes=post_html.read_minutes(html, self.config.words_per_minute),
             )
+            self.rendered[item.slug] = rendered
             if not item.summary:
-                page.meta["description"] = escape(post_html.plain_text(excerpt)[:300])
+                page.meta["description"] = escape(rendered.excerpt_text[:300])
         return html
 
     # -- template context --------------------------------------------------------------------
@@ -331,7 +334,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
 
     def _description(self, post: Post) -> str:
         rendered = self.rendered.get(post.slug)
-        return post.summary or (post_html.plain_text(rendered.excerpt)[:300] if rendered else "")
+        return post.summary or (rendered.excerpt_text[:300] if rendered else "")
 
     # -- preview -----------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from feedgen.feed import FeedGenerator
 
 from . import __version__
-from .html import absolutize_links, plain_text, strip_permalinks
+from .html import absolutize_links, strip_permalinks
 from .models import Post
 from .urls import absolute_url
 
@@ -134,7 +134,3 @@ def _last_change(items: Sequence[FeedItem]) -> datetime:
     moments += [item.post.date for item in items]
     return max(moments) if moments else datetime(2000, 1, 1, tzinfo=timezone.utc)
 
-
-def summary_text(post: Post, excerpt_html: str) -> str:
-    """The item description: the summary as plain text, else the excerpt's text."""
-    return post.summary or plain_text(strip_permalinks(excerpt_html))

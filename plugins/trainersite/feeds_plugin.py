@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from .blog_plugin import TrainerBlogPlugin
-from .feeds import FeedChannel, FeedItem, build_feed, newest, summary_text
+from .feeds import FeedChannel, FeedItem, build_feed, newest
 from .newsletter import Newsletter, parse_newsletter
 from .errors import ContentError
 from .urls import absolute_url
@@ -73,7 +73,8 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
 
         def item(post) -> FeedItem:
             rendered = blog_plugin.rendered[post.slug]
-            return FeedItem(post, rendered.html, summary_text(post, rendered.excerpt))
+            # The item description: the summary, else the excerpt's text.
+            return FeedItem(post, rendered.html, post.summary or rendered.excerpt_text)
 
         logo = self.config.logo or config.theme.get("favicon")
         channel = dict(
