@@ -39,6 +39,7 @@ from .errors import ContentError
 from .i18n import site_locale
 from .ical import course_calendar
 from .jsonld import json_ld_script
+from .post_extras import post_link
 from .posts import decode_source
 from .urls import absolute_url, site_path, slugify
 
@@ -289,7 +290,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
     def _related_posts(self, course: Course) -> list[dict]:
         wanted = {category.slug for category in course.categories}
         related = [
-            {"title": post.title, "url": post.url, "date": post.date.date().isoformat(), "date_text": post.date_text}
+            post_link(post)
             for post in self.blog_posts  # newest first
             if wanted & {category.slug for category in post.categories}
         ]

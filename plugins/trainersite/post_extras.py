@@ -39,7 +39,8 @@ def build_post_extras(posts: Sequence[Post], related_limit: int = 3) -> PostExtr
     )
 
 
-def _link(post: Post | None) -> dict | None:
+def post_link(post: Post | None) -> dict | None:
+    """A post as a link in a list (related posts, previous/next, a course's blog posts)."""
     if post is None:
         return None
     return {"title": post.title, "url": post.url, "date": post.date.date().isoformat(), "date_text": post.date_text}
@@ -69,9 +70,9 @@ def post_extras_view(
             "open_label": labels["video_open"].format(provider=video.provider),
         },
         "share": share_links(post.title, absolute_url(site_url, post.url), labels["share_email"]),
-        "related": [_link(other) for other in extras.related.get(post.slug, ())],
-        "newer": _link(near.newer),
-        "older": _link(near.older),
+        "related": [post_link(other) for other in extras.related.get(post.slug, ())],
+        "newer": post_link(near.newer),
+        "older": post_link(near.older),
         "comments": comment_views(post.comments),
         "comments_count": labels[count_key].format(count=count) if count else "",
         "seo": post_seo(post, site_url=site_url, site_name=site_name, description=description, locale=locale),
