@@ -12,12 +12,13 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import datetime
 from email.utils import parsedate_to_datetime
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import feedparser
 import pytest
+
+from trainersite.sitecheck import page_links
 
 from .conftest import CATEGORY_PATH, BuiltSite
 
@@ -56,19 +57,6 @@ def site_feeds(site: BuiltSite) -> dict[str, str]:
     return feeds
 
 
-class UrlCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value and name in ("href", "src", "poster"):
-                self.urls.append(value.strip())
-            elif value and name == "srcset":
-                self.urls.extend(part.split()[0] for part in value.split(",") if part.strip())
-
-
 def is_absolute(url: str) -> bool:
     return urlsplit(url).scheme.lower() in ABSOLUTE_SCHEMES and (
         urlsplit(url).scheme.lower() in ("mailto", "tel") or bool(urlsplit(url).netloc)
@@ -76,9 +64,7 @@ def is_absolute(url: str) -> bool:
 
 
 def relative_urls_in_html(html: str) -> list[str]:
-    collector = UrlCollector()
-    collector.feed(html)
-    return [url for url in collector.urls if not url.startswith("#") and not is_absolute(url)]
+    return [url for url in page_links(html) if not url.startswith("#") and not is_absolute(url)]
 
 
 def rfc822_problem(value: str | None) -> str | None:

@@ -11,41 +11,18 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
-from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 import yaml
 
+from trainersite.sitecheck import page_links  # the deploy check's collector: one list of link attributes
+
 from .conftest import REPO, BuiltSite
 
 pytestmark = pytest.mark.gate
 
-LINK_ATTRIBUTES = {"href", "src", "poster", "data"}
 SKIPPED_SCHEMES = {"mailto", "tel", "javascript", "data", "sms"}
-
-
-class LinkCollector(HTMLParser):
-    """Every URL a page refers to: href, src, srcset, poster and object data of any element."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if not value:
-                continue
-            if name in LINK_ATTRIBUTES:
-                self.urls.append(value.strip())
-            elif name in ("srcset", "imagesrcset"):
-                self.urls.extend(part.strip().split()[0] for part in value.split(",") if part.strip())
-
-
-def page_links(html: str) -> list[str]:
-    collector = LinkCollector()
-    collector.feed(html)
-    return collector.urls
 
 
 def internal_target(link: str, page_url: str, server: str, public_url: str) -> str | None:
