@@ -28,6 +28,7 @@ from .aliases import check_free, redirect_html
 from .post_extras import PostExtras, build_post_extras, post_extras_view
 from .posts import ReadSettings, check_unique_slugs, parse_authors, read_post
 from .prerender import Prerender, RenderCache, in_worker
+from .preview import PageOutputCache, SearchEntryCache
 from .urls import UrlScheme, absolute_url, site_path, src_uri_for
 
 log = get_plugin_logger(__name__)
@@ -72,6 +73,9 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         self.pages_by_src: dict[str, Post | ListingPage] = {}
         self.extras: PostExtras | None = None  # video, related, neighbours, redirects
         self.prerender: Prerender | None = None  # set here too: a config error still reaches on_build_error
+        # `mkdocs serve` only: what unchanged pages gave on the last rebuild (see preview.py).
+        self.page_outputs = PageOutputCache()
+        self.search_entries = SearchEntryCache()
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -132,6 +136,8 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
     def on_pre_build(self, *, config) -> None:
         self.rendered = {}
         self.prerender: Prerender | None = None
+        if self.serving:
+            self.search_entries.attach(config)
         try:
             posts = [self._read(path) for path in sorted(self.posts_dir.glob("*.md"))]
             posts = [post for post in posts if self.serving or not (post.draft or post.scheduled)]
@@ -214,6 +220,9 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         # drafts, keeps the cache as it is.)
         if self.prerender is not None:
             self.prerender.close(prune=not self.serving)
+        if self.serving:
+            self.page_outputs.finish_build()
+            self.search_entries.finish_build()
 
     def on_build_error(self, *, error) -> None:
         if self.prerender is not None:
@@ -265,7 +274,10 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
     def on_env(self, env, *, config, files):
         env.globals["blog_labels"] = self.labels
         env.globals["blog_urls"] = self.urls
-        env.globals["blog_archive"] = self.blog.archive if self.blog else ()
+        # Only what the templates show: a page's cached output (preview.py) depends on every value here.
+        env.globals["blog_archive"] = [{"year": year.year, "url": year.url} for year in self.blog.archive] if self.blog else []
+        if self.serving:
+            self.page_outputs.start_build(env)
         return env
 
     def on_page_context(self, context, *, page, config, nav):
@@ -273,7 +285,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         if isinstance(item, Post):
             context["post"] = self._post_view(item, config)
         elif isinstance(item, ListingPage):
-            context["listing"] = item
+            context["listing"] = self._listing_view(item)
             context["cards"] = [self._card(post, page.url) for post in item.posts]
         elif item == "categories":
             context["categories"] = [
@@ -285,6 +297,14 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             context["cards"] = [self._card(post, page.url) for post in latest]
             context["blog_url"] = self.urls.blog
         return context
+
+    @staticmethod
+    def _listing_view(listing: ListingPage) -> dict:
+        """The listing's own fields; its posts reach the template as cards."""
+        return {
+            "kind": listing.kind, "page": listing.page, "pages": listing.pages, "newer_url": listing.newer_url,
+            "older_url": listing.older_url, "category": listing.category, "feed_url": listing.feed_url,
+        }
 
     def _category_links(self, post: Post) -> list[dict]:
         return [{"name": cat.name, "url": self.urls.category_url(cat.slug)} for cat in post.categories]
