@@ -111,20 +111,30 @@ def timed_build(root: Path, warm: bool = False) -> tuple[float, float, int, floa
     return seconds, usage.ru_maxrss / 1024, pages, usage.ru_utime + usage.ru_stime
 
 
-def serve_edit(root: Path) -> float:
-    """Seconds for one rebuild after editing one post, in one process as `mkdocs serve` does it."""
+def serve_edit(root: Path, preview_parent: str) -> float:
+    """Seconds for one rebuild after editing one post, as `mkdocs serve` does it.
+
+    One process and one plugin set for both builds, the output in a fresh `mkdtemp` folder under
+    `preview_parent` (scripts/serve puts it in memory, /dev/shm, where there is one).
+    """
     code = f"""
-import time, pathlib
+import pathlib, tempfile, time
 from mkdocs.config import load_config
 from mkdocs.commands.build import build
-config = load_config('mkdocs.yml')
+site_dir = tempfile.mkdtemp(prefix='mkdocs_', dir={preview_parent!r})
+serve_url = 'http://127.0.0.1:8000/'
+def get_config():
+    config = load_config('mkdocs.yml', site_dir=site_dir)
+    config.site_url = serve_url
+    return config
+config = get_config()
 config.plugins.on_startup(command='serve', dirty=False)
-build(config, serve_url='http://127.0.0.1:8000/')
-post = sorted(pathlib.Path('posts').glob('*.md'))[len(list(pathlib.Path('posts').glob('*.md'))) // 2]
+build(config, serve_url=serve_url)
+posts = sorted(pathlib.Path('posts').glob('*.md'))
+post = posts[len(posts) // 2]
 post.write_text(post.read_text(encoding='utf-8') + '\\nEen extra zin.\\n', encoding='utf-8')
 start = time.perf_counter()
-config = load_config('mkdocs.yml')
-build(config, serve_url='http://127.0.0.1:8000/')
+build(get_config(), serve_url=serve_url)
 print(time.perf_counter() - start)
 """
     done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
@@ -132,6 +142,14 @@ print(time.perf_counter() - start)
     if done.returncode:
         raise SystemExit(done.stderr)
     return float(done.stdout.strip().splitlines()[-1])
+
+
+def preview_parents() -> dict[str, str]:
+    """Where the preview output goes: on disk (mkdocs serve's default) and in memory (scripts/serve)."""
+    parents = {"on disk": tempfile.gettempdir()}
+    if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK):
+        parents["in memory"] = "/dev/shm"
+    return parents
 
 
 def main() -> None:
@@ -163,8 +181,12 @@ def main() -> None:
         warm = timed_build(roots["blog"], warm=True)
         print(f"blog, warm render cache: {warm[0]:6.2f} s ({warm[0] / seconds['blog']:.2f}x the cold build), CPU {warm[3]:.2f} s")
         if args.serve_edit:
-            rebuild = serve_edit(roots["blog"])
-            print(f"serve rebuild after editing one post: {rebuild:.2f} s ({rebuild / seconds['blog']:.2f}x the cold build)")
+            for where, parent in preview_parents().items():
+                times = [serve_edit(roots["blog"], parent) for _ in range(args.runs)]
+                rebuild = statistics.median(times)
+                print(f"serve rebuild after editing one post, preview folder {where}: {rebuild:.2f} s "
+                      f"(median of {args.runs}: {', '.join(f'{t:.2f}' for t in times)}; "
+                      f"{rebuild / seconds['blog']:.2f}x the cold build)")
 
 if __name__ == "__main__":
     main()

@@ -92,7 +92,7 @@ def test_an_edit_below_the_excerpt_renders_only_that_post_again(session):
     touch_later(path)
     blog = session.rebuild()
     pages = html_pages(session.site.root / "preview") - 1  # 404.html is not a page
-    assert blog.page_outputs.hits == pages - 1
+    assert blog.preview.page_outputs.hits == pages - 1
     assert "Tekst 1, herschreven." in (session.site.root / "preview/blog/bericht-1/index.html").read_text("utf-8")
     assert_same_site(session)
 
@@ -103,7 +103,7 @@ def test_a_new_title_reaches_every_page_that_shows_it(session):
                     encoding="utf-8")
     touch_later(path)
     blog = session.rebuild()
-    assert blog.page_outputs.hits > 0
+    assert blog.preview.page_outputs.hits > 0
     assert_same_site(session)
 
 
@@ -121,7 +121,7 @@ def test_new_removed_and_excerpt_edited_posts(session):
 def test_a_page_heading_changes_the_navigation_everywhere(session):
     session.site.page("over.md", "# Over Annelies\n\nTekst.\n")
     blog = session.rebuild()
-    assert blog.page_outputs.hits == 0  # the menu on every page changed
+    assert blog.preview.page_outputs.hits == 0  # the menu on every page changed
     assert_same_site(session)
 
 
@@ -130,7 +130,7 @@ def test_a_template_edit_renders_every_page_again(session):
     partial.write_text(partial.read_text(encoding="utf-8") + "<!-- gewijzigd -->\n", encoding="utf-8")
     touch_later(partial)
     blog = session.rebuild()
-    assert blog.page_outputs.hits == 0
+    assert blog.preview.page_outputs.hits == 0
     assert "<!-- gewijzigd -->" in (session.site.root / "preview/blog/index.html").read_text("utf-8")
     assert_same_site(session)
 

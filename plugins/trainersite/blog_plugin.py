@@ -28,7 +28,7 @@ from .aliases import check_free, redirect_html
 from .post_extras import PostExtras, build_post_extras, post_extras_view
 from .posts import ReadSettings, check_unique_slugs, parse_authors, read_post
 from .prerender import Prerender, RenderCache, in_worker
-from .preview import PageOutputCache, SearchEntryCache
+from .preview import PreviewShortcuts
 from .urls import UrlScheme, absolute_url, site_path, src_uri_for
 
 log = get_plugin_logger(__name__)
@@ -60,6 +60,18 @@ class RenderedPost:
     excerpt: str
     excerpt_text: str  # the excerpt as plain text: meta description, feed item description
     read_minutes: int
+    made_from: tuple  # (html, summary, words per minute): equal inputs give an equal result
+
+    @classmethod
+    def learn(cls, html: str, summary: str | None, words_per_minute: int) -> RenderedPost:
+        excerpt = post_html.excerpt(html, summary)
+        return cls(
+            html=html,
+            excerpt=excerpt,
+            excerpt_text=post_html.plain_text(excerpt),
+            read_minutes=post_html.read_minutes(html, words_per_minute),
+            made_from=(html, summary, words_per_minute),
+        )
 
 
 class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
@@ -70,12 +82,13 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         self._parsed: dict[Path, tuple[tuple, Post]] = {}  # file -> (mtime, size, settings), post
         self.blog: Blog | None = None
         self.rendered: dict[str, RenderedPost] = {}
+        self.rendered_before: dict[str, RenderedPost] = {}  # the last build's, for serve rebuilds
         self.pages_by_src: dict[str, Post | ListingPage] = {}
         self.extras: PostExtras | None = None  # video, related, neighbours, redirects
         self.prerender: Prerender | None = None  # set here too: a config error still reaches on_build_error
         # `mkdocs serve` only: what unchanged pages gave on the last rebuild (see preview.py).
-        self.page_outputs = PageOutputCache()
-        self.search_entries = SearchEntryCache()
+        self.preview = PreviewShortcuts()
+        self.rendered_in_memory: dict = {}  # the render cache's last results, kept between rebuilds
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -134,10 +147,10 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
     # -- reading: before MkDocs cleans site/, so bad input leaves the last output alone ----------
 
     def on_pre_build(self, *, config) -> None:
-        self.rendered = {}
+        self.rendered_before, self.rendered = self.rendered, {}
         self.prerender: Prerender | None = None
         if self.serving:
-            self.search_entries.attach(config)
+            self.preview.pre_build(config)
         try:
             posts = [self._read(path) for path in sorted(self.posts_dir.glob("*.md"))]
             posts = [post for post in posts if self.serving or not (post.draft or post.scheduled)]
@@ -208,7 +221,8 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         if in_worker():
             return page
         if self.prerender is None:
-            cache = RenderCache(self._cache_folder(config), config, files)
+            memory = self.rendered_in_memory if self.serving else None
+            cache = RenderCache(self._cache_folder(config), config, files, memory)
             posts = [uri for uri, item in self.pages_by_src.items() if isinstance(item, Post)]
             self.prerender = Prerender(posts, config, files, cache, self._workers())
         if isinstance(self.pages_by_src.get(page.file.src_uri), Post):
@@ -221,8 +235,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         if self.prerender is not None:
             self.prerender.close(prune=not self.serving)
         if self.serving:
-            self.page_outputs.finish_build()
-            self.search_entries.finish_build()
+            self.preview.post_build()
 
     def on_build_error(self, *, error) -> None:
         if self.prerender is not None:
@@ -257,13 +270,10 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
     def on_page_content(self, html: str, *, page, config, files) -> str:
         item = self.pages_by_src.get(page.file.src_uri)
         if isinstance(item, Post):
-            excerpt = post_html.excerpt(html, item.summary)
-            rendered = RenderedPost(
-                html=html,
-                excerpt=excerpt,
-                excerpt_text=post_html.plain_text(excerpt),
-                read_minutes=post_html.read_minutes(html, self.config.words_per_minute),
-            )
+            made_from = (html, item.summary, self.config.words_per_minute)
+            rendered = self.rendered_before.get(item.slug)  # `mkdocs serve`: unchanged since the last build?
+            if rendered is None or rendered.made_from != made_from:
+                rendered = RenderedPost.learn(*made_from)
             self.rendered[item.slug] = rendered
             if not item.summary:
                 page.meta["description"] = escape(rendered.excerpt_text[:300])
@@ -277,7 +287,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         # Only what the templates show: a page's cached output (preview.py) depends on every value here.
         env.globals["blog_archive"] = [{"year": year.year, "url": year.url} for year in self.blog.archive] if self.blog else []
         if self.serving:
-            self.page_outputs.start_build(env)
+            self.preview.env(env)
         return env
 
     def on_page_context(self, context, *, page, config, nav):

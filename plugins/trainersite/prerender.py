@@ -49,10 +49,15 @@ class Rendered:
 
 
 class RenderCache:
-    """Rendered posts on disk, one pickle per content hash; `folder=None` keeps nothing."""
+    """Rendered posts on disk, one pickle per content hash; `folder=None` keeps nothing.
 
-    def __init__(self, folder: Path | None, config, files: Files):
+    `memory` (kept by the plugin across `mkdocs serve` rebuilds) holds the last build's results,
+    so a rebuild does not read them back from disk.
+    """
+
+    def __init__(self, folder: Path | None, config, files: Files, memory: dict[str, Rendered] | None = None):
         self.folder = folder
+        self.memory = memory
         settings = {
             "version": __version__,
             "extensions": [str(ext) for ext in config["markdown_extensions"]],
@@ -75,6 +80,8 @@ class RenderCache:
         return self.folder / key[:2] / f"{key}.pickle"
 
     def load(self, key: str) -> Rendered | None:
+        if self.memory is not None and key in self.memory:
+            return self.memory[key]
         if self.folder is None:
             return None
         try:
@@ -82,7 +89,11 @@ class RenderCache:
                 found = pickle.load(handle)
         except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
             return None
-        return found if isinstance(found, Rendered) and found.key == key else None
+        if not (isinstance(found, Rendered) and found.key == key):
+            return None
+        if self.memory is not None:
+            self.memory[key] = found
+        return found
 
     def prune(self, keep: set[str]) -> None:
         """Delete the entries not in `keep` (the ones this build used), so the folder doesn't grow."""
@@ -92,7 +103,15 @@ class RenderCache:
             if entry.stem not in keep:
                 entry.unlink(missing_ok=True)
 
+    def forget(self, keep: set[str]) -> None:
+        """Drop from memory what this build did not use."""
+        if self.memory is not None:
+            for key in [key for key in self.memory if key not in keep]:
+                del self.memory[key]
+
     def store(self, rendered: Rendered) -> None:
+        if self.memory is not None:
+            self.memory[rendered.key] = rendered
         if self.folder is None:
             return
         path = self._path(rendered.key)
@@ -221,6 +240,7 @@ class Prerender:
         """Stop the workers; `prune` also drops cache entries this build did not use."""
         if prune:
             self.cache.prune(self.used)
+        self.cache.forget(self.used)
         if self.pool is not None:
             self.pool.terminate()
             self.pool.join()

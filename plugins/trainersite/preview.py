@@ -16,7 +16,7 @@ output under a key of everything the template could see:
 Same key, same output: the stored HTML is returned without rendering. A value without a stable
 representation (an object whose repr holds its address) makes the key new on every build: that
 costs the shortcut, never correctness. The search entries are remembered the same way, per page
-input. Nothing here runs in `mkdocs build`.
+input, and compiled templates by their source text. Nothing here runs in `mkdocs build`.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from collections.abc import Mapping
 from datetime import date, time
 from pathlib import Path
 
+import jinja2
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure import StructureItem
 from mkdocs.structure.pages import Page
@@ -207,3 +208,38 @@ class SearchEntryCache:
             self.current[key] = known
 
         return add_entry_from_context
+
+
+class TemplateCodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory; Jinja checks each against its current source text."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+class PreviewShortcuts:
+    """All of the above, for the blog plugin to call from three events of each `mkdocs serve` build."""
+
+    def __init__(self) -> None:
+        self.page_outputs = PageOutputCache()
+        self.search_entries = SearchEntryCache()
+        self.template_code = TemplateCodeCache()
+
+    def pre_build(self, config) -> None:
+        self.search_entries.attach(config)
+
+    def env(self, environment) -> None:
+        environment.bytecode_cache = self.template_code
+        self.page_outputs.start_build(environment)
+
+    def post_build(self) -> None:
+        self.page_outputs.finish_build()
+        self.search_entries.finish_build()
