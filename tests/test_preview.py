@@ -2,6 +2,8 @@
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,8 @@ from mkdocs.structure.pages import Page
 
 from sitebuilder import REPO, SiteBuilder, post_text
 from test_render_cache import same_tree
-from trainersite.preview import SearchEntryCache, stable_json
+from trainersite.page_output import stable_json
+from trainersite.preview import SearchEntryCache
 
 CATEGORIES = ["Klachten", "Telefoon", "Team"]
 
@@ -46,10 +49,21 @@ class ServeSession:
         return config.plugins["trainersite-blog"]
 
     def fresh(self) -> Path:
-        """The same site built by a new plugin set, which has nothing to reuse."""
-        config = self._config("fresh")
-        config.plugins.on_startup(command="serve", dirty=False)
-        build(config, serve_url="http://127.0.0.1:8000/")
+        """The same site built by a new plugin set, which has nothing to reuse.
+
+        In a new process: MkDocs keeps plugin instances (and so their caches) for a process's life.
+        """
+        script = (
+            "import sys\n"
+            "from mkdocs.commands.build import build\n"
+            "from mkdocs.config import load_config\n"
+            "config = load_config('mkdocs.yml', site_dir='fresh')\n"
+            "config.site_url = 'http://127.0.0.1:8000/'\n"
+            "config.plugins.on_startup(command='serve', dirty=False)\n"
+            "build(config, serve_url='http://127.0.0.1:8000/')\n"
+        )
+        done = subprocess.run([sys.executable, "-c", script], cwd=self.site.root, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
         return self.site.root / "fresh"
 
 

@@ -89,3 +89,27 @@ def test_serve_rebuilds_pick_up_edits_to_front_matter_and_text(tmp_path, monkeyp
     build(load_config(str(tmp_path / "mkdocs.yml")))
     html = (tmp_path / "site" / "blog" / "a" / "index.html").read_text(encoding="utf-8")
     assert "Nieuwe titel" in html and "Nieuwe tekst." in html and "Oude" not in html
+
+
+def test_pages_rendered_by_workers_are_used_and_match(tmp_path, monkeypatch):
+    """In `mkdocs build`, forked workers render the last pages; MkDocs takes them only under an equal key."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = SiteBuilder(tmp_path)
+    fill(site)
+    site.plugin("trainersite-blog").update(render_workers=1, render_cache="")
+    serial = site.build("--site-dir", str(tmp_path / "serial"))
+    assert serial.returncode == 0, serial.output
+    site.plugin("trainersite-blog").update(render_workers=2)
+    site.build("--site-dir", str(tmp_path / "unused"))  # writes mkdocs.yml
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "parallel"))
+    # MkDocs keeps plugin instances for the whole process; this one may have served a preview before.
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    blog = config.plugins["trainersite-blog"]
+    pages = sum(1 for _ in (tmp_path / "parallel").rglob("index.html"))
+    assert blog.page_workers.used >= pages // 3
+    assert same_tree(tmp_path / "serial", tmp_path / "parallel") == []

@@ -28,6 +28,7 @@ from .aliases import check_free, redirect_html
 from .post_extras import PostExtras, build_post_extras, post_extras_view
 from .posts import ReadSettings, check_unique_slugs, parse_authors, read_post
 from .prerender import Prerender, RenderCache, in_worker
+from .page_workers import PageWorkers
 from .preview import PreviewShortcuts
 from .urls import UrlScheme, absolute_url, site_path, src_uri_for
 
@@ -86,6 +87,8 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         self.pages_by_src: dict[str, Post | ListingPage] = {}
         self.extras: PostExtras | None = None  # video, related, neighbours, redirects
         self.prerender: Prerender | None = None  # set here too: a config error still reaches on_build_error
+        self.page_workers = PageWorkers()
+        self.nav = None
         # `mkdocs serve` only: what unchanged pages gave on the last rebuild (see preview.py).
         self.preview = PreviewShortcuts()
         self.rendered_in_memory: dict = {}  # the render cache's last results, kept between rebuilds
@@ -234,12 +237,14 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         # drafts, keeps the cache as it is.)
         if self.prerender is not None:
             self.prerender.close(prune=not self.serving)
+        self.page_workers.close()
         if self.serving:
             self.preview.post_build()
 
     def on_build_error(self, *, error) -> None:
         if self.prerender is not None:
             self.prerender.close()
+        self.page_workers.close()
 
     def _cache_folder(self, config) -> Path | None:
         if not self.config.render_cache:
@@ -281,7 +286,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
 
     # -- template context --------------------------------------------------------------------
 
-    def on_env(self, env, *, config, files):
+    def _set_globals(self, env, *, config, files):
         env.globals["blog_labels"] = self.labels
         env.globals["blog_urls"] = self.urls
         # Only what the templates show: a page's cached output (preview.py) depends on every value here.
@@ -289,6 +294,23 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         if self.serving:
             self.preview.env(env)
         return env
+
+    @event_priority(-100)  # last: the workers must inherit every plugin's globals
+    def _start_page_workers(self, env, *, config, files):
+        """`mkdocs build`: forked workers render the last pages through the theme (page_workers.py)."""
+        if self.prerender is not None:
+            self.prerender.close()  # its conversions are all in by now
+        self.page_workers = PageWorkers()
+        if not self.serving and self.nav is not None:
+            self.page_workers.start(config, files, self.nav, env, self._workers())
+        return env
+
+    on_env = CombinedEvent(_set_globals, _start_page_workers)
+
+    @event_priority(-100)  # last: the navigation every plugin agreed on
+    def on_nav(self, nav, *, config, files):
+        self.nav = nav
+        return nav
 
     def on_page_context(self, context, *, page, config, nav):
         item = self.pages_by_src.get(page.file.src_uri)

@@ -186,6 +186,18 @@ def _render_chunk(src_uris: Sequence[str]) -> dict[str, Rendered]:
     return results
 
 
+def start_forked(function, chunks: list, helpers: int) -> tuple[object, list]:
+    """A pool of `helpers` forked processes working through `chunks` in order, and their results."""
+    gc.freeze()  # fewer copy-on-write page copies in the workers
+    try:
+        pool = multiprocessing.get_context("fork").Pool(helpers)
+        results = [pool.apply_async(function, (chunk,)) for chunk in chunks]
+        pool.close()
+    finally:
+        gc.unfreeze()
+    return pool, results
+
+
 class Prerender:
     """Post conversion shared between MkDocs' own loop and forked workers.
 
@@ -211,17 +223,13 @@ class Prerender:
         chunks = [handed[start:start + size] for start in range(0, len(handed), size)]
         _JOB = (config, files, cache)
         gc.collect()
-        gc.freeze()  # fewer copy-on-write page copies in the workers
         try:
-            self.pool = multiprocessing.get_context("fork").Pool(helpers)
-            for chunk in chunks:
-                result = self.pool.apply_async(_render_chunk, (chunk,))
-                for src_uri in chunk:
-                    self.pending[src_uri] = result
-            self.pool.close()
+            self.pool, results = start_forked(_render_chunk, chunks, helpers)
         finally:
-            gc.unfreeze()
             _JOB = None
+        for chunk, result in zip(chunks, results):
+            for src_uri in chunk:
+                self.pending[src_uri] = result
 
     def stand_in(self, page: Page) -> PrerenderedRender:
         return PrerenderedRender(page, self)

@@ -1,0 +1,102 @@
+"""`mkdocs build`: pages rendered through the theme on the other cores too.
+
+Once every page is converted, MkDocs renders one page after another through the theme templates:
+about a third of a build. When the environment is ready (the last `on_env`), the blog plugin forks
+workers that inherit the whole finished state of the build. They render the last pages of MkDocs'
+order while MkDocs renders the first ones itself, running the same steps MkDocs runs for a page
+(its template context and the plugins' `on_page_context`, then the template).
+
+MkDocs then uses a worker's HTML for a page only if the page's output key (page_output.py),
+computed again at MkDocs' own turn for the page, equals the one the worker rendered under:
+same inputs, same output; anything else is rendered the normal way. The workers are silent:
+whatever the plugins log or collect for a page (warnings, search entries) happens again in
+MkDocs' own pass over the page.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Sequence
+
+from mkdocs.commands.build import get_context
+from mkdocs.structure.files import Files, InclusionLevel
+
+from .page_output import OutputKeys, supply_renders
+from .prerender import start_forked
+
+# Set just before forking; the workers inherit it (fork start method), nothing is pickled in.
+_JOB: tuple | None = None
+
+
+def _render_chunk(src_uris: Sequence[str]) -> dict[str, tuple[str, str] | None]:
+    """src_uri -> (output key, HTML) of some pages, as MkDocs' `_build_page` renders them (in a worker)."""
+    assert _JOB is not None
+    config, files, nav, environment = _JOB
+    logging.getLogger("mkdocs").handlers[:] = [logging.NullHandler()]
+    logging.getLogger("mkdocs").propagate = False
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    keys = OutputKeys()
+    results: dict[str, tuple[str, str] | None] = {}
+    for src_uri in src_uris:
+        page = files.get_file_from_path(src_uri).page
+        config._current_page = page
+        page.active = True
+        try:
+            context = get_context(nav, doc_files, config, page)
+            template = environment.get_template(page.meta.get("template", "main.html"))
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+            results[src_uri] = (keys.key(template, context), template.render(context))
+        except Exception:  # noqa: BLE001 - MkDocs renders the page itself and reports the error
+            results[src_uri] = None
+        finally:
+            page.active = False
+    return results
+
+
+class PageWorkers:
+    """The worker pool of one build and the pages it renders."""
+
+    def __init__(self) -> None:
+        self.pool = None
+        self.pending: dict[str, object] = {}  # src_uri -> AsyncResult of its chunk
+        self.keys = OutputKeys()
+        self.used = 0
+
+    def start(self, config, files: Files, nav, environment, workers: int, share: float = 0.5) -> None:
+        """Hand the last `share` of the pages to `workers - 1` forked workers (the main process is one)."""
+        global _JOB
+        helpers = workers - 1
+        pages = [file.src_uri for file in files.documentation_pages(inclusion=InclusionLevel.is_included)]
+        if helpers < 1 or len(pages) < 40:
+            return
+        supply_renders(environment, self.supply)  # before forking: the workers render through it too
+        handed = pages[len(pages) - int(len(pages) * share):]
+        size = -(-len(handed) // (helpers * 4))  # consecutive chunks, in MkDocs' order
+        chunks = [handed[start:start + size] for start in range(0, len(handed), size)]
+        _JOB = (config, files, nav, environment)
+        try:
+            self.pool, results = start_forked(_render_chunk, chunks, helpers)
+        finally:
+            _JOB = None
+        for chunk, result in zip(chunks, results):
+            for src_uri in chunk:
+                self.pending[src_uri] = result
+
+    def supply(self, template, context: dict, render) -> str:
+        if _JOB is not None:  # in a worker: render
+            return render()
+        pending = self.pending.pop(context["page"].file.src_uri, None)
+        if pending is None:
+            return render()
+        found = pending.get().pop(context["page"].file.src_uri)
+        if found is None or found[0] != self.keys.key(template, context):
+            return render()
+        self.used += 1
+        return found[1]
+
+    def close(self) -> None:
+        self.pending = {}
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
