@@ -228,8 +228,11 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             cache = RenderCache(self._cache_folder(config), config, files, memory)
             posts = [uri for uri, item in self.pages_by_src.items() if isinstance(item, Post)]
             self.prerender = Prerender(posts, config, files, cache, self._workers())
-        if isinstance(self.pages_by_src.get(page.file.src_uri), Post):
+        item = self.pages_by_src.get(page.file.src_uri)
+        if isinstance(item, Post):
             page.render = self.prerender.stand_in(page)
+        elif item is not None:  # a listing page: no Markdown of its own
+            page.render = self.prerender.empty_stand_in(page)
         return page
 
     def on_post_build(self, *, config) -> None:
@@ -289,23 +292,24 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
     def _set_globals(self, env, *, config, files):
         env.globals["blog_labels"] = self.labels
         env.globals["blog_urls"] = self.urls
-        # Only what the templates show: a page's cached output (preview.py) depends on every value here.
+        # Only what the templates show: a page's output key (page_output.py) holds every value here.
         env.globals["blog_archive"] = [{"year": year.year, "url": year.url} for year in self.blog.archive] if self.blog else []
-        if self.serving:
-            self.preview.env(env)
         return env
 
-    @event_priority(-100)  # last: the workers must inherit every plugin's globals
-    def _start_page_workers(self, env, *, config, files):
-        """`mkdocs build`: forked workers render the last pages through the theme (page_workers.py)."""
+    @event_priority(-100)  # last: what a page renders from must be complete (every plugin's globals)
+    def _supply_page_renders(self, env, *, config, files):
+        """Pages MkDocs need not render itself: unchanged ones in `mkdocs serve` (preview.py),
+        the last ones of `mkdocs build` from forked workers (page_workers.py)."""
         if self.prerender is not None:
             self.prerender.close()  # its conversions are all in by now
         self.page_workers = PageWorkers()
-        if not self.serving and self.nav is not None:
+        if self.serving:
+            self.preview.env(env)
+        elif self.nav is not None:
             self.page_workers.start(config, files, self.nav, env, self._workers())
         return env
 
-    on_env = CombinedEvent(_set_globals, _start_page_workers)
+    on_env = CombinedEvent(_set_globals, _supply_page_renders)
 
     @event_priority(-100)  # last: the navigation every plugin agreed on
     def on_nav(self, nav, *, config, files):

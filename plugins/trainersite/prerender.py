@@ -29,6 +29,7 @@ from typing import Sequence
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from . import __version__
 
@@ -211,6 +212,7 @@ class Prerender:
         self.used: set[str] = set()  # cache keys of this build's results
         self.pending: dict[str, object] = {}  # src_uri -> AsyncResult of its chunk
         self.pool = None
+        self.empty_converts_to_nothing: bool | None = None  # learnt from the first empty page
         helpers = workers - 1  # the main process is one of the workers
         if helpers < 1 or len(src_uris) < 40 or "fork" not in multiprocessing.get_all_start_methods():
             return
@@ -233,6 +235,9 @@ class Prerender:
 
     def stand_in(self, page: Page) -> PrerenderedRender:
         return PrerenderedRender(page, self)
+
+    def empty_stand_in(self, page: Page) -> EmptyPageRender:
+        return EmptyPageRender(page, self)
 
     def result_for(self, page: Page, config, files: Files) -> tuple[Rendered, bool]:
         """The page's result and whether its log messages must be replayed here."""
@@ -280,4 +285,43 @@ class PrerenderedRender:
             page.links_to_anchors = {
                 files.get_file_from_path(uri): anchors for uri, anchors in rendered.links_to_anchors.items()
             }
+        return None
+
+
+class EmptyPageRender:
+    """Stands in for `render` of a page without Markdown of its own (the blog's listing pages).
+
+    MkDocs sets up a new Markdown converter for every page (about a millisecond), also to convert
+    nothing. The first empty page of a build is converted for real; when that gives no HTML, no
+    headings, no links and no messages, the other empty pages get the same empty result.
+    """
+
+    def __init__(self, page: Page, prerender: Prerender):
+        self.page, self.prerender = page, prerender
+
+    def __call__(self, config, files: Files) -> None:
+        page = self.page
+        del page.render  # back to the normal method for any later call
+        known = self.prerender.empty_converts_to_nothing
+        if page.markdown != "" or known is False:
+            return Page.render(page, config, files)
+        if known is None:
+            collect = _Collect()
+            mkdocs_log = logging.getLogger("mkdocs")
+            mkdocs_log.addHandler(collect)
+            try:
+                Page.render(page, config, files)
+            finally:
+                mkdocs_log.removeHandler(collect)
+            self.prerender.empty_converts_to_nothing = (
+                page.content == "" and not list(page.toc) and page._title_from_render is None
+                and not page.present_anchor_ids and not page.links_to_anchors and not collect.records
+            )
+            return None
+        page.content = ""
+        page.toc = get_toc([])
+        page._title_from_render = None
+        page.present_anchor_ids = set()
+        if _pages_log.getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = {}
         return None
