@@ -2,9 +2,9 @@
 
 Once every page is converted, MkDocs renders one page after another through the theme templates:
 about a third of a build. When the environment is ready (the last `on_env`), the blog plugin forks
-workers that inherit the whole finished state of the build. They render the last pages of MkDocs'
-order while MkDocs renders the first ones itself, running the same steps MkDocs runs for a page
-(its template context and the plugins' `on_page_context`, then the template).
+workers that inherit the whole finished state of the build. They render every other chunk of
+pages in MkDocs' order while MkDocs renders the chunks between, running the same steps MkDocs runs
+for a page (its template context and the plugins' `on_page_context`, then the template).
 
 MkDocs then uses a worker's HTML for a page only if the page's output key (page_output.py),
 computed again at MkDocs' own turn for the page, equals the one the worker rendered under:
@@ -62,23 +62,24 @@ class PageWorkers:
         self.keys = OutputKeys()
         self.used = 0
 
-    def start(self, config, files: Files, nav, environment, workers: int, share: float = 0.5) -> None:
-        """Hand the last `share` of the pages to `workers - 1` forked workers (the main process is one)."""
+    def start(self, config, files: Files, nav, environment, workers: int, chunk_size: int = 16) -> None:
+        """Hand `workers - 1` of every `workers` chunks of pages to forked workers (the main process is one)."""
         global _JOB
         helpers = workers - 1
         pages = [file.src_uri for file in files.documentation_pages(inclusion=InclusionLevel.is_included)]
         if helpers < 1 or len(pages) < 40:
             return
         supply_renders(environment, self.supply)  # before forking: the workers render through it too
-        handed = pages[len(pages) - int(len(pages) * share):]
-        size = -(-len(handed) // (helpers * 4))  # consecutive chunks, in MkDocs' order
-        chunks = [handed[start:start + size] for start in range(0, len(handed), size)]
+        # Interleaved, in MkDocs' order: each finished chunk is used soon after it arrives, so few
+        # rendered pages wait in memory.
+        chunks = [pages[start:start + chunk_size] for start in range(0, len(pages), chunk_size)]
+        handed = [chunk for number, chunk in enumerate(chunks) if number % workers]
         _JOB = (config, files, nav, environment)
         try:
-            self.pool, results = start_forked(_render_chunk, chunks, helpers)
+            self.pool, results = start_forked(_render_chunk, handed, helpers)
         finally:
             _JOB = None
-        for chunk, result in zip(chunks, results):
+        for chunk, result in zip(handed, results):
             for src_uri in chunk:
                 self.pending[src_uri] = result
 
