@@ -8,9 +8,9 @@ for a page (its template context and the plugins' `on_page_context`, then the te
 
 MkDocs then uses a worker's HTML for a page only if the page's output key (page_output.py),
 computed again at MkDocs' own turn for the page, equals the one the worker rendered under:
-same inputs, same output; anything else is rendered the normal way. The workers are silent:
-whatever the plugins log or collect for a page (warnings, search entries) happens again in
-MkDocs' own pass over the page.
+same inputs, same output; anything else is rendered the normal way. The search plugin's entries
+for a page are taken from the worker the same way, under the key of the page's input. The workers
+are silent: whatever the plugins log for a page is logged again in MkDocs' own pass over it.
 """
 
 from __future__ import annotations
@@ -22,21 +22,26 @@ from mkdocs.commands.build import get_context
 from mkdocs.structure.files import Files, InclusionLevel
 
 from .page_output import OutputKeys, supply_renders
-from .prerender import start_forked
+from .prerender import can_fork, start_forked
+from .preview import SearchEntryCache
 
 # Set just before forking; the workers inherit it (fork start method), nothing is pickled in.
 _JOB: tuple | None = None
 
 
-def _render_chunk(src_uris: Sequence[str]) -> dict[str, tuple[str, str] | None]:
-    """src_uri -> (output key, HTML) of some pages, as MkDocs' `_build_page` renders them (in a worker)."""
+def _render_chunk(src_uris: Sequence[str]) -> dict:
+    """Some pages as MkDocs' `_build_page` renders them (in a worker).
+
+    {"pages": {src_uri: (output key, HTML) or None}, "search": {input key: search entries}}
+    """
     assert _JOB is not None
-    config, files, nav, environment = _JOB
+    config, files, nav, environment, search_entries = _JOB
     logging.getLogger("mkdocs").handlers[:] = [logging.NullHandler()]
     logging.getLogger("mkdocs").propagate = False
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     keys = OutputKeys()
-    results: dict[str, tuple[str, str] | None] = {}
+    search_entries.current = {}
+    pages: dict[str, tuple[str, str] | None] = {}
     for src_uri in src_uris:
         page = files.get_file_from_path(src_uri).page
         config._current_page = page
@@ -45,12 +50,12 @@ def _render_chunk(src_uris: Sequence[str]) -> dict[str, tuple[str, str] | None]:
             context = get_context(nav, doc_files, config, page)
             template = environment.get_template(page.meta.get("template", "main.html"))
             context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-            results[src_uri] = (keys.key(template, context), template.render(context))
+            pages[src_uri] = (keys.key(template, context), template.render(context))
         except Exception:  # noqa: BLE001 - MkDocs renders the page itself and reports the error
-            results[src_uri] = None
+            pages[src_uri] = None
         finally:
             page.active = False
-    return results
+    return {"pages": pages, "search": search_entries.current}
 
 
 class PageWorkers:
@@ -60,6 +65,7 @@ class PageWorkers:
         self.pool = None
         self.pending: dict[str, object] = {}  # src_uri -> AsyncResult of its chunk
         self.keys = OutputKeys()
+        self.search_entries = SearchEntryCache(lookup=self._search_entries_from_worker)
         self.used = 0
 
     def start(self, config, files: Files, nav, environment, workers: int, chunk_size: int = 16) -> None:
@@ -67,14 +73,16 @@ class PageWorkers:
         global _JOB
         helpers = workers - 1
         pages = [file.src_uri for file in files.documentation_pages(inclusion=InclusionLevel.is_included)]
-        if helpers < 1 or len(pages) < 40:
+        if helpers < 1 or len(pages) < 40 or not can_fork():
             return
-        supply_renders(environment, self.supply)  # before forking: the workers render through it too
+        # Before forking: the workers render and index through these too.
+        supply_renders(environment, self.supply)
+        self.search_entries.attach(config)
         # Interleaved, in MkDocs' order: each finished chunk is used soon after it arrives, so few
         # rendered pages wait in memory.
         chunks = [pages[start:start + chunk_size] for start in range(0, len(pages), chunk_size)]
         handed = [chunk for number, chunk in enumerate(chunks) if number % workers]
-        _JOB = (config, files, nav, environment)
+        _JOB = (config, files, nav, environment, self.search_entries)
         try:
             self.pool, results = start_forked(_render_chunk, handed, helpers)
         finally:
@@ -89,11 +97,17 @@ class PageWorkers:
         pending = self.pending.pop(context["page"].file.src_uri, None)
         if pending is None:
             return render()
-        found = pending.get().pop(context["page"].file.src_uri)
+        found = pending.get()["pages"].pop(context["page"].file.src_uri)
         if found is None or found[0] != self.keys.key(template, context):
             return render()
         self.used += 1
         return found[1]
+
+    def _search_entries_from_worker(self, page, key: str) -> tuple | None:
+        if _JOB is not None:  # in a worker: parse
+            return None
+        pending = self.pending.get(page.file.src_uri)
+        return pending.get()["search"].get(key) if pending is not None else None
 
     def close(self) -> None:
         self.pending = {}

@@ -187,6 +187,11 @@ def _render_chunk(src_uris: Sequence[str]) -> dict[str, Rendered]:
     return results
 
 
+def can_fork() -> bool:
+    """Workers inherit the build's state by forking: not on Windows."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def start_forked(function, chunks: list, helpers: int) -> tuple[object, list]:
     """A pool of `helpers` forked processes working through `chunks` in order, and their results."""
     gc.freeze()  # fewer copy-on-write page copies in the workers
@@ -214,7 +219,7 @@ class Prerender:
         self.pool = None
         self.empty_converts_to_nothing: bool | None = None  # learnt from the first empty page
         helpers = workers - 1  # the main process is one of the workers
-        if helpers < 1 or len(src_uris) < 40 or "fork" not in multiprocessing.get_all_start_methods():
+        if helpers < 1 or len(src_uris) < 40 or not can_fork():
             return
         # The main process also reads, hashes and stores what it converts; a bit more than an
         # even share for the workers keeps both sides busy until the hand-over (measured by bench).

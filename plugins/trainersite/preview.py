@@ -53,11 +53,15 @@ class PageOutputCache:
 
 
 class SearchEntryCache:
-    """The search plugin's entries per page input, so unchanged pages are not parsed again."""
+    """The search plugin's entries per page input, so a page is not parsed again for the same input.
 
-    def __init__(self) -> None:
+    `lookup(page, key)` may supply entries made elsewhere (the page workers of `mkdocs build`).
+    """
+
+    def __init__(self, lookup=None) -> None:
         self.previous: dict[str, tuple] = {}
         self.current: dict[str, tuple] = {}
+        self.lookup = lookup
 
     def attach(self, config) -> None:
         """Wrap this build's search index (the search plugin makes a new one in `on_config`)."""
@@ -74,6 +78,8 @@ class SearchEntryCache:
         def add_entry_from_context(page: Page) -> None:
             key = digest(page_inputs(page))
             known = self.previous.get(key)
+            if known is None and self.lookup is not None:
+                known = self.lookup(page, key)
             if known is not None:
                 index.entries.extend(known)
             else:
