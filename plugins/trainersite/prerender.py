@@ -23,6 +23,8 @@ import logging
 import multiprocessing
 import os
 import pickle
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -59,6 +61,7 @@ class RenderCache:
     def __init__(self, folder: Path | None, config, files: Files, memory: dict[str, Rendered] | None = None):
         self.folder = folder
         self.memory = memory
+        self._writer: tuple[int, ThreadPoolExecutor] | None = None  # (process id, thread)
         settings = {
             "version": __version__,
             "extensions": [str(ext) for ext in config["markdown_extensions"]],
@@ -115,14 +118,27 @@ class RenderCache:
             self.memory[rendered.key] = rendered
         if self.folder is None:
             return
-        path = self._path(rendered.key)
+        # A thread writes the file: on a slow disk, converting goes on meanwhile.
+        if self._writer is None or self._writer[0] != os.getpid():  # a forked worker starts its own
+            self._writer = (os.getpid(), ThreadPoolExecutor(max_workers=1))
+        data = pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL)
+        self._writer[1].submit(self._write, self._path(rendered.key), data)
+
+    @staticmethod
+    def _write(path: Path, data: bytes) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL))
+            temporary = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+            temporary.write_bytes(data)
             os.replace(temporary, path)  # atomic: a reader never sees half an entry
         except OSError:
             pass  # a read-only or full disk only costs speed
+
+    def flush(self) -> None:
+        """Wait until every stored entry is on disk (before forking, pruning or ending)."""
+        if self._writer is not None and self._writer[0] == os.getpid():
+            self._writer[1].shutdown(wait=True)
+        self._writer = None
 
 
 class _Collect(logging.Handler):
@@ -184,6 +200,7 @@ def _render_chunk(src_uris: Sequence[str]) -> dict[str, Rendered]:
         page.read_source(config)
         page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
         results[src_uri] = render_page(page, config, files, cache, silent=True)[0]
+    cache.flush()  # the pool may be ended as soon as the last result is in
     return results
 
 
@@ -256,6 +273,7 @@ class Prerender:
 
     def close(self, prune: bool = False) -> None:
         """Stop the workers; `prune` also drops cache entries this build did not use."""
+        self.cache.flush()
         if prune:
             self.cache.prune(self.used)
         self.cache.forget(self.used)
