@@ -113,3 +113,47 @@ def test_pages_rendered_by_workers_are_used_and_match(tmp_path, monkeypatch):
     pages = sum(1 for _ in (tmp_path / "parallel").rglob("index.html"))
     assert blog.page_workers.used >= pages // 3
     assert same_tree(tmp_path / "serial", tmp_path / "parallel") == []
+
+
+def _empty_pages(tmp_path, extra_config: dict) -> list[tuple]:
+    """Pages without Markdown, converted through the empty-page stand-in and by MkDocs itself."""
+    import yaml
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from trainersite.prerender import Prerender, RenderCache
+
+    site = SiteBuilder(tmp_path)
+    site.configure(**extra_config)
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    files = Files([File(f"lijst{n}.md", None, str(tmp_path / "site"), True) for n in (1, 2, 3)])
+    prerender = Prerender([], config, files, RenderCache(None, config, files), workers=1)
+    seen = []
+    for file in files:
+        file.content_string = ""
+        pages = Page(None, file, config), Page(None, file, config)
+        for page in pages:
+            page.read_source(config)
+        pages[0].render = prerender.empty_stand_in(pages[0])
+        for page in pages:
+            page.render(config, files)
+        seen.append([(page.content, list(page.toc), page.title, page.present_anchor_ids, page.links_to_anchors)
+                     for page in pages])
+    assert prerender.empty_converts_to_nothing is True
+    return seen
+
+
+def test_empty_pages_share_one_conversion(tmp_path):
+    for stand_in, mkdocs in _empty_pages(tmp_path, {}):
+        assert stand_in == mkdocs
+        assert stand_in[0] == "" and stand_in[1] == []
+
+
+def test_empty_pages_stay_empty_whatever_the_extensions_add(tmp_path):
+    """Python-Markdown returns '' for a blank text before any extension runs; the shortcut relies on it."""
+    (tmp_path / "voet.md").write_text("## Voetnoot\n\nAltijd erbij.\n", encoding="utf-8")
+    snippets = {"pymdownx.snippets": {"auto_append": ["voet.md"], "base_path": [str(tmp_path)]}}
+    for stand_in, mkdocs in _empty_pages(tmp_path, {"markdown_extensions": ["toc", snippets]}):
+        assert stand_in == mkdocs

@@ -84,12 +84,9 @@ class PageWorkers:
         handed = [chunk for number, chunk in enumerate(chunks) if number % workers]
         _JOB = (config, files, nav, environment, self.search_entries)
         try:
-            self.pool, results = start_forked(_render_chunk, handed, helpers)
+            self.pool, self.pending = start_forked(_render_chunk, handed, helpers)
         finally:
             _JOB = None
-        for chunk, result in zip(handed, results):
-            for src_uri in chunk:
-                self.pending[src_uri] = result
 
     def supply(self, template, context: dict, render) -> str:
         if _JOB is not None:  # in a worker: render

@@ -209,16 +209,20 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def start_forked(function, chunks: list, helpers: int) -> tuple[object, list]:
-    """A pool of `helpers` forked processes working through `chunks` in order, and their results."""
+def start_forked(function, chunks: list[list[str]], helpers: int) -> tuple[object, dict[str, object]]:
+    """A pool of `helpers` forked processes working through `chunks` in order, and for each
+    item of a chunk the (asynchronous) result of its chunk."""
     gc.freeze()  # fewer copy-on-write page copies in the workers
     try:
         pool = multiprocessing.get_context("fork").Pool(helpers)
-        results = [pool.apply_async(function, (chunk,)) for chunk in chunks]
+        pending = {}
+        for chunk in chunks:
+            result = pool.apply_async(function, (chunk,))
+            pending.update(dict.fromkeys(chunk, result))
         pool.close()
     finally:
         gc.unfreeze()
-    return pool, results
+    return pool, pending
 
 
 class Prerender:
@@ -248,12 +252,9 @@ class Prerender:
         _JOB = (config, files, cache)
         gc.collect()
         try:
-            self.pool, results = start_forked(_render_chunk, chunks, helpers)
+            self.pool, self.pending = start_forked(_render_chunk, chunks, helpers)
         finally:
             _JOB = None
-        for chunk, result in zip(chunks, results):
-            for src_uri in chunk:
-                self.pending[src_uri] = result
 
     def stand_in(self, page: Page) -> PrerenderedRender:
         return PrerenderedRender(page, self)
@@ -315,8 +316,9 @@ class EmptyPageRender:
     """Stands in for `render` of a page without Markdown of its own (the blog's listing pages).
 
     MkDocs sets up a new Markdown converter for every page (about a millisecond), also to convert
-    nothing. The first empty page of a build is converted for real; when that gives no HTML, no
-    headings, no links and no messages, the other empty pages get the same empty result.
+    nothing, for which Python-Markdown returns '' before any extension runs. The first empty page
+    of a build is still converted for real; when that gives no HTML, no headings, no links and no
+    messages, the other empty pages get the same empty result.
     """
 
     def __init__(self, page: Page, prerender: Prerender):
