@@ -118,7 +118,7 @@ def serve_edit(root: Path, preview_parent: str) -> float:
     `preview_parent` (scripts/serve puts it in memory, /dev/shm, where there is one).
     """
     code = f"""
-import pathlib, tempfile, time
+import pathlib, shutil, tempfile, time
 from mkdocs.config import load_config
 from mkdocs.commands.build import build
 site_dir = tempfile.mkdtemp(prefix='mkdocs_', dir={preview_parent!r})
@@ -136,6 +136,7 @@ post.write_text(post.read_text(encoding='utf-8') + '\\nEen extra zin.\\n', encod
 start = time.perf_counter()
 build(get_config(), serve_url=serve_url)
 print(time.perf_counter() - start)
+shutil.rmtree(site_dir)  # as mkdocs serve does when it stops
 """
     done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
