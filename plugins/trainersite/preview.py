@@ -8,7 +8,8 @@ that come out exactly as before.
 The blog plugin lives across rebuilds (it has `on_startup`), so it remembers, per page, the last
 output under the page's output key (page_output.py) and returns it when the key is the same.
 The search entries are remembered the same way, per page input, and compiled templates by their
-source text. Nothing here runs in `mkdocs build`.
+source text. Only `mkdocs serve` keeps anything between builds; `mkdocs build` uses the search
+entry cache for the entries its page workers made (page_workers.py).
 """
 
 from __future__ import annotations
