@@ -31,7 +31,6 @@ from typing import Sequence
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 
 from . import __version__
 
@@ -161,6 +160,13 @@ def render_page(page: Page, config, files: Files, cache: RenderCache, silent: bo
     rendered = cache.load(key)
     if rendered is not None:
         return rendered, True
+    rendered = convert(page, config, files, key, silent)
+    cache.store(rendered)
+    return rendered, silent
+
+
+def convert(page: Page, config, files: Files, key: str, silent: bool) -> Rendered:
+    """`Page.render`, and what it left on the page as a result, its log messages included."""
     collect = _Collect()
     mkdocs_log = logging.getLogger("mkdocs")
     saved = (mkdocs_log.handlers[:], mkdocs_log.propagate)
@@ -174,10 +180,20 @@ def render_page(page: Page, config, files: Files, cache: RenderCache, silent: bo
     finally:
         mkdocs_log.handlers[:], mkdocs_log.propagate = saved
     links = {target.src_uri: anchors for target, anchors in (page.links_to_anchors or {}).items()}
-    rendered = Rendered(key, page.content, page.toc, page._title_from_render,
-                        frozenset(page.present_anchor_ids or ()), links, tuple(collect.records))
-    cache.store(rendered)
-    return rendered, silent
+    return Rendered(key, page.content, page.toc, page._title_from_render,
+                    frozenset(page.present_anchor_ids or ()), links, tuple(collect.records))
+
+
+def apply(rendered: Rendered, page: Page, files: Files) -> None:
+    """Leave on `page` what `Page.render` would have left: the result of an earlier conversion."""
+    page.content = rendered.content
+    page.toc = rendered.toc
+    page._title_from_render = rendered.title
+    page.present_anchor_ids = set(rendered.anchor_ids)
+    if _pages_log.getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {
+            files.get_file_from_path(uri): anchors for uri, anchors in rendered.links_to_anchors.items()
+        }
 
 
 # Set just before forking; the workers inherit it (fork start method), nothing is pickled in.
@@ -238,7 +254,9 @@ class Prerender:
         self.used: set[str] = set()  # cache keys of this build's results
         self.pending: dict[str, object] = {}  # src_uri -> AsyncResult of its chunk
         self.pool = None
-        self.empty_converts_to_nothing: bool | None = None  # learnt from the first empty page
+        # What an empty page converts to, learnt from the first one: None until then, False
+        # when it was something after all (see EmptyPageRender).
+        self.empty_result: Rendered | None | bool = None
         helpers = workers - 1  # the main process is one of the workers
         if helpers < 1 or len(src_uris) < 40 or not can_fork():
             return
@@ -258,6 +276,10 @@ class Prerender:
 
     def stand_in(self, page: Page) -> PrerenderedRender:
         return PrerenderedRender(page, self)
+
+    @property
+    def empty_converts_to_nothing(self) -> bool | None:
+        return None if self.empty_result is None else self.empty_result is not False
 
     def empty_stand_in(self, page: Page) -> EmptyPageRender:
         return EmptyPageRender(page, self)
@@ -301,14 +323,7 @@ class PrerenderedRender:
         if replay:
             for name, level, message in rendered.log:
                 logging.getLogger(name).log(level, message)
-        page.content = rendered.content
-        page.toc = rendered.toc
-        page._title_from_render = rendered.title
-        page.present_anchor_ids = set(rendered.anchor_ids)
-        if _pages_log.getEffectiveLevel() > logging.DEBUG:
-            page.links_to_anchors = {
-                files.get_file_from_path(uri): anchors for uri, anchors in rendered.links_to_anchors.items()
-            }
+        apply(rendered, page, files)
         return None
 
 
@@ -327,26 +342,14 @@ class EmptyPageRender:
     def __call__(self, config, files: Files) -> None:
         page = self.page
         del page.render  # back to the normal method for any later call
-        known = self.prerender.empty_converts_to_nothing
+        known = self.prerender.empty_result
         if page.markdown != "" or known is False:
             return Page.render(page, config, files)
         if known is None:
-            collect = _Collect()
-            mkdocs_log = logging.getLogger("mkdocs")
-            mkdocs_log.addHandler(collect)
-            try:
-                Page.render(page, config, files)
-            finally:
-                mkdocs_log.removeHandler(collect)
-            self.prerender.empty_converts_to_nothing = (
-                page.content == "" and not list(page.toc) and page._title_from_render is None
-                and not page.present_anchor_ids and not page.links_to_anchors and not collect.records
-            )
+            rendered = convert(page, config, files, key="", silent=False)
+            nothing = (rendered.content == "" and not list(rendered.toc) and rendered.title is None
+                       and not rendered.anchor_ids and not rendered.links_to_anchors and not rendered.log)
+            self.prerender.empty_result = rendered if nothing else False
             return None
-        page.content = ""
-        page.toc = get_toc([])
-        page._title_from_render = None
-        page.present_anchor_ids = set()
-        if _pages_log.getEffectiveLevel() > logging.DEBUG:
-            page.links_to_anchors = {}
+        apply(known, page, files)
         return None
