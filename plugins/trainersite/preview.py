@@ -20,25 +20,36 @@ from mkdocs.structure.pages import Page
 from .page_output import OutputKeys, digest, page_inputs, supply_renders
 
 
-class PageOutputCache:
-    """Each page's last rendered HTML under its key; only the latest build's pages are kept."""
+class _LastBuild:
+    """What the last finished build left (`previous`) and what the build under way adds (`current`)."""
 
     def __init__(self) -> None:
-        self.previous: dict[str, tuple[str, str]] = {}  # src_uri -> (key, html)
-        self.current: dict[str, tuple[str, str]] = {}
+        self.previous: dict = {}
+        self.current: dict = {}
+
+    def _begin_build(self) -> None:
+        # A build that stopped half-way (a bad post, say) still leaves what it finished.
+        self.previous, self.current = {**self.previous, **self.current}, {}
+
+    def finish_build(self) -> None:
+        # Only what this build used is kept: removed pages are forgotten.
+        self.previous, self.current = self.current, {}
+
+
+class PageOutputCache(_LastBuild):
+    """Each page's last rendered HTML under its key: src_uri -> (key, html)."""
+
+    def __init__(self) -> None:
+        super().__init__()
         self.keys = OutputKeys()
         self.hits = 0
 
     def start_build(self, environment) -> None:
         """Called from `on_env`: this build's pages are rendered through `supply`."""
-        self.previous, self.current = {**self.previous, **self.current}, {}
+        self._begin_build()
         self.keys = OutputKeys()
         self.hits = 0
         supply_renders(environment, self.supply)
-
-    def finish_build(self) -> None:
-        # Pages that are gone are forgotten; a page that failed keeps nothing.
-        self.previous, self.current = self.current, {}
 
     def supply(self, template, context: dict, render) -> str:
         page = context["page"]
@@ -53,27 +64,23 @@ class PageOutputCache:
         return html
 
 
-class SearchEntryCache:
+class SearchEntryCache(_LastBuild):
     """The search plugin's entries per page input, so a page is not parsed again for the same input.
 
     `lookup(page, key)` may supply entries made elsewhere (the page workers of `mkdocs build`).
     """
 
     def __init__(self, lookup=None) -> None:
-        self.previous: dict[str, tuple] = {}
-        self.current: dict[str, tuple] = {}
+        super().__init__()  # input key -> the entries it gave
         self.lookup = lookup
 
     def attach(self, config) -> None:
         """Wrap this build's search index (the search plugin makes a new one in `on_config`)."""
-        self.previous, self.current = {**self.previous, **self.current}, {}
+        self._begin_build()
         for plugin in config.plugins.values():
             index = getattr(plugin, "search_index", None)
             if index is not None and isinstance(getattr(index, "entries", None), list):
                 index.add_entry_from_context = self._remembering(index, index.add_entry_from_context)
-
-    def finish_build(self) -> None:
-        self.previous, self.current = self.current, {}
 
     def _remembering(self, index, add_entry):
         def add_entry_from_context(page: Page) -> None:
