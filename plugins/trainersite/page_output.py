@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import sysconfig
+from importlib.metadata import PackageNotFoundError, version
 from collections.abc import Mapping
 from datetime import date, time
 from pathlib import Path
@@ -112,8 +113,6 @@ def _site_key(context, environment) -> str:
 
 
 def _versions() -> list:
-    from importlib.metadata import PackageNotFoundError, version
-
     found = []
     for package in ("mkdocs", "mkdocs-material", "trainersite"):
         try:
