@@ -12,8 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from trainersite.site_config import read_blog_settings
-from trainersite.wordpress import NotAnExport, import_export
+from trainersite.core.site_config import read_blog_settings
+from trainersite.tools.wordpress import NotAnExport, import_export
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,8 +12,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from trainersite.new_post import create_post
-from trainersite.site_config import read_blog_settings
+from trainersite.tools.new_post import create_post
+from trainersite.core.site_config import read_blog_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 

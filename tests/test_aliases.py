@@ -7,8 +7,8 @@ import re
 import pytest
 from sitebuilder import post_text
 
-from trainersite.aliases import alias_url
-from trainersite.errors import ContentError
+from trainersite.blog.aliases import alias_url
+from trainersite.core.errors import ContentError
 
 
 @pytest.mark.parametrize(

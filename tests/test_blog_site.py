@@ -107,7 +107,7 @@ def test_english_site(site):
 
 def test_drafts_show_in_serve_mode_only():
     """`mkdocs serve` passes command='serve' to on_startup; the plugin then keeps drafts, marked."""
-    from trainersite.blog_plugin import TrainerBlogPlugin
+    from trainersite.adapters.blog_plugin import TrainerBlogPlugin
 
     plugin = TrainerBlogPlugin()
     plugin.on_startup(command="serve", dirty=False)

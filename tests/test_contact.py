@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import vobject
 
-from trainersite.contact import business_json_ld, contact_vcard, country_name, parse_contact
-from trainersite.errors import ContentError
+from trainersite.courses.contact import business_json_ld, contact_vcard, country_name, parse_contact
+from trainersite.core.errors import ContentError
 
 DATA = {
     "name": "Verbeek Klantcontact",

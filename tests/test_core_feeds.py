@@ -4,11 +4,11 @@ from datetime import datetime
 
 import pytest
 
-from trainersite.dates import zone
-from trainersite.errors import ContentError
-from trainersite.feeds import FeedChannel, FeedItem, build_feed, feed_html, image_enclosure, newest
-from trainersite.models import Author, Post
-from trainersite.newsletter import parse_newsletter
+from trainersite.core.dates import zone
+from trainersite.core.errors import ContentError
+from trainersite.blog.feeds import FeedChannel, FeedItem, build_feed, feed_html, image_enclosure, newest
+from trainersite.blog.models import Author, Post
+from trainersite.blog.newsletter import parse_newsletter
 
 TZ = zone("Europe/Amsterdam")
 

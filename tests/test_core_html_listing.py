@@ -2,12 +2,12 @@
 
 from datetime import datetime, timedelta
 
-from trainersite.dates import zone
-from trainersite.html import absolutize_links, excerpt, read_minutes, rebase_links
-from trainersite.i18n import labels_for
-from trainersite.listing import build_blog
-from trainersite.models import Author, Category, Post
-from trainersite.urls import UrlScheme, slugify
+from trainersite.core.dates import zone
+from trainersite.core.html_tools import absolutize_links, excerpt, read_minutes, rebase_links
+from trainersite.core.i18n import labels_for
+from trainersite.blog.listing import build_blog
+from trainersite.blog.models import Author, Category, Post
+from trainersite.core.urls import UrlScheme, slugify
 
 TZ = zone("Europe/Amsterdam")
 URLS = UrlScheme()

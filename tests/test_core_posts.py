@@ -4,10 +4,10 @@ from datetime import datetime
 
 import pytest
 
-from trainersite.dates import zone
-from trainersite.errors import ContentError
-from trainersite.models import Author
-from trainersite.posts import ReadSettings, check_unique_slugs, decode_source, parse_authors, parse_post
+from trainersite.core.dates import zone
+from trainersite.core.errors import ContentError
+from trainersite.blog.models import Author
+from trainersite.blog.posts import ReadSettings, check_unique_slugs, decode_source, parse_authors, parse_post
 
 TZ = zone("Europe/Amsterdam")
 SETTINGS = ReadSettings(

@@ -11,7 +11,7 @@ import icalendar
 import pytest
 import yaml
 
-from trainersite.courses import (
+from trainersite.courses.courses import (
     check_trainings,
     course_json_ld,
     format_price,
@@ -20,9 +20,9 @@ from trainersite.courses import (
     sorted_courses,
     upcoming_sessions,
 )
-from trainersite.errors import ContentError
-from trainersite.ical import course_calendar
-from trainersite.jsonld import json_ld_script, json_ld_text
+from trainersite.core.errors import ContentError
+from trainersite.courses.ical import course_calendar
+from trainersite.core.jsonld import json_ld_script, json_ld_text
 
 TZ = ZoneInfo("Europe/Amsterdam")
 SOURCE = "docs/trainingen/test.md"

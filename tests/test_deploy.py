@@ -18,8 +18,8 @@ import pytest
 import yaml
 from sitebuilder import REPO, SiteBuilder, post_text
 
-from trainersite.deploy import DeployError, GitTarget, parse_target
-from trainersite.sitecheck import check_feeds, check_links, check_site, link_target, site_url_of
+from trainersite.tools.deploy import DeployError, GitTarget, parse_target
+from trainersite.tools.sitecheck import check_feeds, check_links, check_site, link_target, site_url_of
 
 GIT_IDENTITY = {
     "GIT_AUTHOR_NAME": "Deploy Test",
@@ -42,7 +42,7 @@ def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
 def deploy(site: SiteBuilder, target: str, *extra: str) -> subprocess.CompletedProcess:
     config_file = site.root / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(site.config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    command = [sys.executable, "-m", "trainersite.deploy", "--config-file", str(config_file), target, *extra]
+    command = [sys.executable, "-m", "trainersite.tools.deploy", "--config-file", str(config_file), target, *extra]
     return run(command, site.root)
 
 
@@ -124,7 +124,7 @@ def test_folder_deploy_switches_a_symlink_and_refuses_failed_builds_and_checks(b
 
 
 def test_folder_deploy_keeps_only_the_live_and_the_previous_release(tmp_path: Path):
-    from trainersite.deploy import publish_folder
+    from trainersite.tools.deploy import publish_folder
 
     build = tmp_path / "build"
     build.mkdir()
@@ -197,7 +197,7 @@ def test_scripts_deploy_publishes_with_the_project_venv(blog: SiteBuilder, tmp_p
 
 
 def test_deploy_names_a_bad_target_in_one_line(tmp_path: Path):
-    done = run([sys.executable, "-m", "trainersite.deploy", "git:"], tmp_path)
+    done = run([sys.executable, "-m", "trainersite.tools.deploy", "git:"], tmp_path)
     assert done.returncode == 1 and "git:<remote" in done.stderr and "Traceback" not in done.stderr
 
 

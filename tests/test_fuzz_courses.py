@@ -14,7 +14,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from test_fuzz_posts import FAST, RAW_YAML, SMALL_SCALARS, VALUES, assert_good_error
 
-from trainersite.courses import (
+from trainersite.courses.courses import (
     COURSE_KEYS,
     SESSION_KEYS,
     TESTIMONIAL_KEYS,
@@ -25,7 +25,7 @@ from trainersite.courses import (
     sorted_courses,
     upcoming_sessions,
 )
-from trainersite.errors import ContentError
+from trainersite.core.errors import ContentError
 
 SOURCE = "docs/trainingen/klantgericht-communiceren.md"
 TZ = ZoneInfo("Europe/Amsterdam")

@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sitebuilder import REPO
 
-from trainersite.dates import DATE_EXPECTED, parse_when, zone
-from trainersite.errors import ContentError
-from trainersite.models import Author, Post
-from trainersite.posts import KNOWN_KEYS, ReadSettings, decode_source, parse_authors, parse_post, split_front_matter
+from trainersite.core.dates import DATE_EXPECTED, parse_when, zone
+from trainersite.core.errors import ContentError
+from trainersite.blog.models import Author, Post
+from trainersite.blog.posts import KNOWN_KEYS, ReadSettings, decode_source, parse_authors, parse_post, split_front_matter
 
 SOURCE = "posts/2024-03-05-fuzz.md"
 TZ = ZoneInfo("Europe/Amsterdam")
@@ -288,9 +288,9 @@ def _site_config():
 def test_any_plugin_option_value_gives_a_config_error_or_a_working_plugin(data):
     from mkdocs.exceptions import PluginError
 
-    from trainersite.blog_plugin import TrainerBlogPlugin
-    from trainersite.courses_plugin import TrainerCoursesPlugin
-    from trainersite.html import read_minutes
+    from trainersite.adapters.blog_plugin import TrainerBlogPlugin
+    from trainersite.adapters.courses_plugin import TrainerCoursesPlugin
+    from trainersite.core.html_tools import read_minutes
 
     if data is None:  # the shipped example config must simply work
         name, options = "trainersite-blog", {}

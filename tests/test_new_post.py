@@ -11,8 +11,8 @@ from pathlib import Path
 import yaml
 from sitebuilder import REPO
 
-from trainersite.new_post import create_post
-from trainersite.posts import split_front_matter
+from trainersite.tools.new_post import create_post
+from trainersite.blog.posts import split_front_matter
 
 SCRIPT = REPO / "scripts" / "new_post.py"
 

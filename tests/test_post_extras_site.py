@@ -9,8 +9,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from sitebuilder import post_text
 
-from trainersite.comments import text_to_html
-from trainersite.jsonld import json_ld_text
+from trainersite.blog.comments import text_to_html
+from trainersite.core.jsonld import json_ld_text
 
 TRICKY_TITLE = 'Klant & "service" </script><script>alert(1)</script> één?'
 

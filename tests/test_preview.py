@@ -14,8 +14,8 @@ from mkdocs.structure.pages import Page
 
 from sitebuilder import REPO, SiteBuilder, post_text
 from test_render_cache import same_tree
-from trainersite.page_output import stable_json
-from trainersite.preview import SearchEntryCache
+from trainersite.adapters.speed.page_output import stable_json
+from trainersite.adapters.speed.preview import SearchEntryCache
 
 CATEGORIES = ["Klachten", "Telefoon", "Team"]
 

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 from sitebuilder import post_text
 
-from trainersite.models import Author, Category, Post
-from trainersite.related import neighbours, related_posts
+from trainersite.blog.models import Author, Category, Post
+from trainersite.blog.related import neighbours, related_posts
 
 TZ = ZoneInfo("Europe/Amsterdam")
 AUTHOR = Author("a", "A")

@@ -122,7 +122,7 @@ def _empty_pages(tmp_path, extra_config: dict) -> list[tuple]:
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
 
-    from trainersite.prerender import Prerender, RenderCache
+    from trainersite.adapters.speed.prerender import Prerender, RenderCache
 
     site = SiteBuilder(tmp_path)
     site.configure(**extra_config)

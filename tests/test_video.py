@@ -7,8 +7,8 @@ import re
 import pytest
 from sitebuilder import post_text
 
-from trainersite.errors import ContentError
-from trainersite.video import parse_video
+from trainersite.core.errors import ContentError
+from trainersite.blog.video import parse_video
 
 
 @pytest.mark.parametrize(

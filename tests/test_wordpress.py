@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sitebuilder import REPO
 
-from trainersite.posts import split_front_matter
-from trainersite.wordpress import NotAnExport, extract_video, html_to_markdown, read_export
+from trainersite.blog.posts import split_front_matter
+from trainersite.tools.wordpress import NotAnExport, extract_video, html_to_markdown, read_export
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wordpress-export.xml"
 SCRIPT = REPO / "scripts" / "import_wordpress.py"
@@ -167,8 +167,8 @@ def test_round_trip_import_then_build(site):
 def test_the_old_guid_is_the_posts_guid(imported):
     from zoneinfo import ZoneInfo
 
-    from trainersite.models import Author
-    from trainersite.posts import ReadSettings, read_post
+    from trainersite.blog.models import Author
+    from trainersite.blog.posts import ReadSettings, read_post
 
     posts, _ = imported
     settings = ReadSettings(authors={"annelies": Author("annelies", "Annelies")}, default_author="annelies", tz=ZoneInfo("Europe/Amsterdam"))

@@ -1,6 +1,8 @@
 """trainersite: MkDocs plugins for a trainer's blog, course catalogue and newsletter.
 
-The modules without `_plugin` in their name are the pure core: they never import mkdocs.
+Layers, one folder each: `core` (dates, URLs, labels, HTML tools), `blog` (posts, listings, feeds),
+`courses` (courses, contact, calendars) and `tools` (deploy, site check, import) never import mkdocs;
+`adapters` holds the three MkDocs plugins and, in `adapters.speed`, the optional speed layer.
 """
 
 __version__ = "0.1.0"

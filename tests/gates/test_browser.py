@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import frontmatter
 import pytest
 
-from trainersite.urls import slugify
+from trainersite.core.urls import slugify
 
 from .conftest import CATEGORY_PATH, COURSE_PATH, PAGE_KINDS, POST_PATH, REPO, BuiltSite
 

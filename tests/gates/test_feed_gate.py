@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import feedparser
 import pytest
 
-from trainersite.sitecheck import page_links
+from trainersite.tools.sitecheck import page_links
 
 from .conftest import CATEGORY_PATH, BuiltSite
 

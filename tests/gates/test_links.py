@@ -16,7 +16,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 import yaml
 
-from trainersite.sitecheck import page_links  # the deploy check's collector: one list of link attributes
+from trainersite.tools.sitecheck import page_links  # the deploy check's collector: one list of link attributes
 
 from .conftest import REPO, BuiltSite
 

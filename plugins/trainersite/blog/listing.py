@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from .models import Category, Post
-from .urls import UrlScheme
+from ..core.urls import UrlScheme
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,11 @@ from babel import Locale
 from babel.dates import format_date, format_interval
 from babel.numbers import format_currency
 
-from .dates import parse_when
-from .errors import ContentError
-from .models import Category
-from .posts import _text, _text_list, split_front_matter
-from .urls import absolute_url, slugify
+from ..core.dates import parse_when
+from ..core.errors import ContentError
+from ..blog.models import Category
+from ..blog.posts import _text, _text_list, split_front_matter
+from ..core.urls import absolute_url, slugify
 
 FORMATS = ("open", "online", "incompany")  # the order badges and filters are shown in
 COURSE_KEYS = {

@@ -15,10 +15,10 @@ from zoneinfo import ZoneInfo
 import frontmatter
 import yaml
 
-from .dates import When, format_day, parse_when
-from .errors import ContentError
+from ..core.dates import When, format_day, parse_when
+from ..core.errors import ContentError
 from .models import Author, Category, Comment, Post
-from .urls import UrlScheme, slugify
+from ..core.urls import UrlScheme, slugify
 
 KNOWN_KEYS = {
     "title", "date", "updated", "author", "authors", "categories", "tags", "summary", "image",

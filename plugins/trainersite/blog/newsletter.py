@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .errors import ContentError
+from ..core.errors import ContentError
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .models import Post
-from .urls import slugify
+from ..core.urls import slugify
 
 
 @dataclass(frozen=True)

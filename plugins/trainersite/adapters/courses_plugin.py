@@ -19,9 +19,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .contact import Contact, business_json_ld, contact_vcard, country_name, parse_contact
-from .course_labels import course_labels_for
-from .courses import (
+from ..courses.contact import Contact, business_json_ld, contact_vcard, country_name, parse_contact
+from ..courses.labels import course_labels_for
+from ..courses.courses import (
     FORMATS,
     Course,
     Session,
@@ -34,14 +34,14 @@ from .courses import (
     sorted_courses,
     upcoming_sessions,
 )
-from .dates import zone
-from .errors import ContentError
-from .i18n import site_locale
-from .ical import course_calendar
-from .jsonld import json_ld_script
-from .post_extras import post_link
-from .posts import decode_source
-from .urls import absolute_url, site_path, slugify
+from ..core.dates import zone
+from ..core.errors import ContentError
+from ..core.i18n import site_locale
+from ..courses.ical import course_calendar
+from ..core.jsonld import json_ld_script
+from ..blog.extras import post_link
+from ..blog.posts import decode_source
+from ..core.urls import absolute_url, site_path, slugify
 
 log = get_plugin_logger(__name__)
 

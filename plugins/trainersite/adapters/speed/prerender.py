@@ -32,7 +32,7 @@ from typing import Sequence
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import __version__
+from ... import __version__
 
 _pages_log = logging.getLogger("mkdocs.structure.pages")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .i18n import table_for
+from ..core.i18n import table_for
 
 COURSE_LABELS: dict[str, dict[str, str]] = {
     "nl": {

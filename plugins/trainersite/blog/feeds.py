@@ -21,10 +21,10 @@ from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 
-from . import __version__
-from .html import absolutize_links, strip_permalinks
+from .. import __version__
+from ..core.html_tools import absolutize_links, strip_permalinks
 from .models import Post
-from .urls import absolute_url
+from ..core.urls import absolute_url
 
 @dataclass(frozen=True)
 class FeedChannel:

@@ -15,8 +15,8 @@ import phonenumbers
 import vobject
 from babel import Locale
 
-from .errors import ContentError
-from .urls import slugify
+from ..core.errors import ContentError
+from ..core.urls import slugify
 
 SOURCE = "mkdocs.yml"
 KEY = "extra.contact"

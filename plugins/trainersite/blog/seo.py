@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .jsonld import json_ld_text
+from ..core.jsonld import json_ld_text
 from .models import Post
-from .urls import absolute_url
+from ..core.urls import absolute_url
 
 
 @dataclass(frozen=True)

@@ -18,19 +18,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import html as post_html
-from .dates import zone
-from .errors import ContentError
-from .i18n import count_label, labels_for, site_locale
-from .listing import Blog, ListingPage, build_blog
-from .models import Post
-from .aliases import check_free, redirect_html
-from .post_extras import PostExtras, build_post_extras, post_extras_view
-from .posts import ReadSettings, check_unique_slugs, parse_authors, read_post
-from .prerender import Prerender, RenderCache, in_worker
-from .page_workers import PageWorkers
-from .preview import PreviewShortcuts
-from .urls import UrlScheme, absolute_url, site_path, src_uri_for
+from ..core import html_tools as post_html
+from ..core.dates import zone
+from ..core.errors import ContentError
+from ..core.i18n import count_label, labels_for, site_locale
+from ..blog.listing import Blog, ListingPage, build_blog
+from ..blog.models import Post
+from ..blog.aliases import check_free, redirect_html
+from ..blog.extras import PostExtras, build_post_extras, post_extras_view
+from ..blog.posts import ReadSettings, check_unique_slugs, parse_authors, read_post
+from .speed.prerender import Prerender, RenderCache, in_worker
+from .speed.page_workers import PageWorkers
+from .speed.preview import PreviewShortcuts
+from ..core.urls import UrlScheme, absolute_url, site_path, src_uri_for
 
 log = get_plugin_logger(__name__)
 

@@ -15,10 +15,10 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from .blog_plugin import TrainerBlogPlugin
-from .feeds import FeedChannel, FeedItem, build_feed, newest
-from .newsletter import Newsletter, parse_newsletter
-from .errors import ContentError
-from .urls import absolute_url
+from ..blog.feeds import FeedChannel, FeedItem, build_feed, newest
+from ..blog.newsletter import Newsletter, parse_newsletter
+from ..core.errors import ContentError
+from ..core.urls import absolute_url
 
 log = get_plugin_logger(__name__)
 

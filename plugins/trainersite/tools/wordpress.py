@@ -19,8 +19,8 @@ import yaml
 from bs4 import BeautifulSoup
 from markdownify import markdownify
 
-from .urls import slugify
-from .video import find_video
+from ..core.urls import slugify
+from ..blog.video import find_video
 
 NS_CONTENT = "http://purl.org/rss/1.0/modules/content/"
 NS_DC = "http://purl.org/dc/elements/1.1/"

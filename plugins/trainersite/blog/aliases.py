@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from .errors import ContentError
+from ..core.errors import ContentError
 from .models import Post
 
 ALIAS_EXPECTED = "old addresses like /2011/09/06/titel/ or /?p=123"

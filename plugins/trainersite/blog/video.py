@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from .errors import ContentError
+from ..core.errors import ContentError
 
 VIDEO_EXPECTED = "a YouTube or Vimeo link like https://www.youtube.com/watch?v=... or https://vimeo.com/123456"
 

@@ -16,7 +16,7 @@ from .models import Post
 from .related import Neighbours, neighbours, related_posts
 from .seo import post_seo
 from .share import share_links
-from .urls import absolute_url
+from ..core.urls import absolute_url
 from .video import Video, parse_video
 
 

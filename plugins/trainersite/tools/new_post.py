@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from .urls import slugify
+from ..core.urls import slugify
 
 TEMPLATE_BODY = """\
 Schrijf hier de inleiding: een paar zinnen die de lezer meteen laten zien waar het over gaat.
