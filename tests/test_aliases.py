@@ -74,7 +74,7 @@ def test_alias_on_a_real_page_fails_naming_the_post_and_key(site):
     site.post("2012-01-01-x.md", post_text("Een bericht", "2012-01-01", aliases=["/over/"]))
     result = site.build()
     assert result.returncode != 0
-    assert "posts/2012-01-01-x.md: 'aliases': expected an old address that is free, but /over/ is the page docs/over.md" in result.output
+    assert "posts/2012-01-01-x.md: 'aliases': expected an address that is free, but /over/ is the page docs/over.md" in result.output
     assert "Traceback" not in result.output
 
 

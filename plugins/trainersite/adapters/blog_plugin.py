@@ -16,7 +16,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 
 from ..core import html_tools as post_html
 from ..core.dates import zone
@@ -24,7 +24,9 @@ from ..core.errors import ContentError
 from ..core.i18n import count_label, labels_for, site_locale
 from ..blog.listing import Blog, ListingPage, build_blog
 from ..blog.models import Post
-from ..blog.aliases import check_free, redirect_html
+from ..blog.aliases import redirect_html
+from ..core.output_paths import Owner, clean_path
+from .outputs import add_generated
 from ..blog.extras import PostExtras, build_post_extras, post_extras_view
 from ..blog.posts import ReadSettings, check_unique_slugs, parse_authors, read_post
 from .speed.prerender import Prerender, RenderCache, in_worker
@@ -118,6 +120,12 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
                     f"mkdocs.yml: 'trainersite-blog.{option}': expected a URL pattern with {{{field}}} "
                     f"and no other braces, got {cfg[option]!r}"
                 )
+        for option in ("blog_url", "post_url", "page_url", "category_index_url", "category_url", "archive_url"):
+            try:  # every address a pattern makes stays inside the site folder
+                if cfg[option]:
+                    clean_path(cfg[option].replace("{", "").replace("}", ""), Owner("mkdocs.yml", f"trainersite-blog.{option}", ""))
+            except ContentError as err:
+                raise PluginError(str(err)) from None
         if not config.site_url:
             raise PluginError("mkdocs.yml: 'site_url': expected the site's address, e.g. https://www.example.nl/")
         default_author = cfg.default_author or next(iter(cfg.authors), "")
@@ -185,38 +193,29 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
     def _add_pages(self, files: Files, *, config) -> Files:
         assert self.blog is not None
         self.pages_by_src = {}
-        for post in self.blog.posts:
-            self._add(files, config, post.url, post.body, post, post.source)
+        # Listings first: a post whose slug lands on one is the post's fault, and its message says so.
         for listing in self.blog.listing_pages():
-            self._add(files, config, listing.url, "", listing, "the blog")
-        self._add(files, config, self.blog.category_index_url, "", "categories", "the blog")
+            self._add(files, config, listing.url, "", listing, Owner("mkdocs.yml", "trainersite-blog", f"the blog's {listing.kind} page"))
+        self._add(files, config, self.blog.category_index_url, "", "categories",
+                  Owner("mkdocs.yml", "trainersite-blog.category_index_url", "the category overview"))
+        for post in self.blog.posts:
+            self._add(files, config, post.url, post.body, post, Owner(post.source, "slug", f"the post {post.source}"))
         return files
 
     @event_priority(-100)  # last: every plugin has added its pages, so no address is missed
     def _add_redirects(self, files: Files, *, config) -> Files:
-        """One static page per old address (`aliases:`); an address that is a real page is fatal."""
-        taken = {file.url: f"the page docs/{file.src_uri}" for file in files if file.is_documentation_page()}
-        taken.update((file.dest_uri, f"the file {file.src_uri}") for file in files if not file.is_documentation_page())
-        try:
-            check_free(self.extras.redirects, taken)
-        except ContentError as err:
-            raise PluginError(str(err)) from None
+        """One static page per old address (`aliases:`); an address that is taken is fatal."""
         for redirect in self.extras.redirects:
             canonical = absolute_url(config.site_url, redirect.target)
             html = redirect_html(redirect, canonical, self.locale.split("_")[0], self.labels["moved_to"])
-            files.append(File.generated(config, redirect.file_path, content=html, inclusion=InclusionLevel.NOT_IN_NAV))
+            add_generated(files, config, redirect.file_path, html, Owner(redirect.source, "aliases", f"an old address of {redirect.source}"))
         return files
 
     on_files = CombinedEvent(_add_pages, _add_redirects)
 
-    def _add(self, files: Files, config, url: str, content: str, item, origin: str) -> None:
+    def _add(self, files: Files, config, url: str, content: str, item, owner: Owner) -> None:
         src_uri = src_uri_for(url)
-        existing = files.get_file_from_path(src_uri)
-        if existing is not None:
-            raise PluginError(
-                f"{origin}: 'url': expected a free address, but /{url} is also docs/{existing.src_uri}"
-            )
-        files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+        add_generated(files, config, src_uri, content, owner)
         self.pages_by_src[src_uri] = item
 
     def on_pre_page(self, page, *, config, files):

@@ -17,7 +17,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 
 from ..courses.contact import Contact, business_json_ld, contact_vcard, country_name, parse_contact
 from ..courses.labels import course_labels_for
@@ -41,7 +41,9 @@ from ..courses.ical import course_calendar
 from ..core.jsonld import json_ld_script
 from ..blog.extras import post_link
 from ..blog.posts import decode_source
+from ..core.output_paths import Owner
 from ..core.urls import absolute_url, site_path, slugify
+from .outputs import add_generated
 
 log = get_plugin_logger(__name__)
 
@@ -161,7 +163,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         content = course_calendar(
             course, upcoming_sessions(course, self.now), absolute_url(self.site_url, course.url), self.host, build_stamp()
         )
-        files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+        add_generated(files, config, src_uri, content, Owner(course.source, None, f"the calendar of {course.source}"))
         self.calendar_urls[course.slug] = src_uri
 
     def _find_contact_page(self, files: Files, config) -> None:
@@ -179,7 +181,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         folder = self.contact_url if self.contact_url.endswith("/") else posixpath.dirname(self.contact_url) + "/"
         self.vcard_url = folder.lstrip("/") + self.contact.vcard_name
         vcard = contact_vcard(self.contact, self.site_url, self.locale)
-        files.append(File.generated(config, self.vcard_url, content=vcard, inclusion=InclusionLevel.NOT_IN_NAV))
+        add_generated(files, config, self.vcard_url, vcard, Owner("mkdocs.yml", "extra.contact.name", "the vCard of the contact page"))
 
     # -- pages -------------------------------------------------------------------------------
 

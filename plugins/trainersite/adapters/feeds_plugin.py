@@ -18,7 +18,9 @@ from .blog_plugin import TrainerBlogPlugin
 from ..blog.feeds import FeedChannel, FeedItem, build_feed, newest
 from ..blog.newsletter import Newsletter, parse_newsletter
 from ..core.errors import ContentError
+from ..core.output_paths import Owner
 from ..core.urls import absolute_url
+from .outputs import claim, output_paths
 
 log = get_plugin_logger(__name__)
 
@@ -50,6 +52,13 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
         for path in self._feed_paths(config):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path}: expected no file here, the feed is written to /{path}")
+        urls = self._blog(config).urls
+        self.feed_targets = {urls.feed_rss: claim(files, config, urls.feed_rss, Owner("mkdocs.yml", "trainersite-feeds", "the RSS feed"))}
+        self.feed_targets[urls.feed_atom] = claim(files, config, urls.feed_atom, Owner("mkdocs.yml", "trainersite-feeds", "the Atom feed"))
+        for summary in self._blog(config).blog.categories:
+            owner = Owner("mkdocs.yml", "trainersite-blog.category_url", f"the feed of the category {summary.category.name}")
+            self.feed_targets[summary.feed_url] = claim(files, config, summary.feed_url, owner)
+        self.outputs = output_paths(files, config)
         return files
 
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -105,7 +114,7 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
         for path, (kind, feed_channel, items) in feeds.items():
             generator = build_feed(feed_channel, items, size_of, urls.category_url)
             data = generator.rss_str(pretty=True) if kind == "rss" else generator.atom_str(pretty=True)
-            target = Path(config.site_dir) / path
+            target = self.outputs.target(self.feed_targets[path])  # claimed in on_files
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
 

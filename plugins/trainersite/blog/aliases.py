@@ -10,10 +10,11 @@ from __future__ import annotations
 import html
 import posixpath
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Iterable
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ..core.errors import ContentError
+from ..core.output_paths import Owner, clean_path
 from .models import Post
 
 ALIAS_EXPECTED = "old addresses like /2011/09/06/titel/ or /?p=123"
@@ -33,16 +34,30 @@ class Redirect:
 
 
 def alias_url(alias: str, source: str) -> str:
-    """`/2011/09/06/x/`, `https://old.example.nl/x`, `/?p=123` -> `2011/09/06/x/`, `x/`, `p/123/`."""
+    """`/2011/09/06/x/`, `https://old.example.nl/x`, `/?p=123` -> `2011/09/06/x/`, `x/`, `p/123/`.
+
+    The path is percent-decoded as a whole (`%2F` is a slash) and checked by the one owner of
+    output paths, so no old address can point outside the site folder.
+    """
     parts = urlsplit(alias.strip())
-    segments = [unquote(segment) for segment in parts.path.split("/") if segment]
+    try:
+        path = unquote(parts.path, errors="strict")
+    except UnicodeDecodeError:
+        raise ContentError(source, "aliases", ALIAS_EXPECTED, alias) from None
+    segments = [segment for segment in path.split("/") if segment]
     if segments and segments[-1] in ("index.php", "index.html", "index.htm"):
         segments.pop()
     for key, value in parse_qsl(parts.query, keep_blank_values=True):
         segments += [key, value] if value else [key]
-    if not segments or any(segment in (".", "..") or "\\" in segment for segment in segments):
+    segments = [piece for segment in segments for piece in segment.split("/") if piece]
+    if not segments:
         raise ContentError(source, "aliases", ALIAS_EXPECTED, alias)
-    return "/".join(segments) + "/"
+    try:
+        return clean_path("/".join(segments) + "/", Owner(source, "aliases", ""), decode=False)
+    except ContentError as err:
+        if "bytes" in err.expected:
+            raise
+        raise ContentError(source, "aliases", ALIAS_EXPECTED + " inside the site (no '..', no control characters)", alias) from None
 
 
 def post_redirects(posts: Iterable[Post]) -> tuple[Redirect, ...]:
@@ -61,16 +76,6 @@ def post_redirects(posts: Iterable[Post]) -> tuple[Redirect, ...]:
                 raise ContentError(post.source, "aliases", f"an old address, but /{redirect.url} is the post itself")
             seen[redirect.url] = redirect
     return tuple(seen.values())
-
-
-def check_free(redirects: Iterable[Redirect], taken: Mapping[str, str]) -> None:
-    """`taken` maps site URLs of real pages to what they are; an alias on one is a ContentError."""
-    for redirect in redirects:
-        for url in (redirect.url, redirect.file_path):
-            if url in taken:
-                raise ContentError(
-                    redirect.source, "aliases", f"an old address that is free, but /{redirect.url} is {taken[url]}"
-                )
 
 
 def redirect_html(redirect: Redirect, canonical: str, lang: str = "nl", moved: str = "Dit bericht staat nu op") -> str:

@@ -1,0 +1,140 @@
+"""A hostile corpus: input written as an attacker (or a very unlucky trainer) would, each built as a whole site.
+
+Every case must end in one of two ways: a build that succeeds with the harmful part made harmless, or
+exit code 1 with one line naming the file and the key. Never a Python traceback, and never a file
+written outside the output folder: each site is built deep inside its own temporary folder, and
+everything around the output folder is compared before and after the build.
+
+The classes of fault, and the cases that cover them, are listed in CLASSES at the bottom.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+from urllib.parse import quote
+
+import pytest
+from sitebuilder import SiteBuilder, front_matter, post_text
+from test_bad_input import COURSE, add_course, build_in_process, course_text
+
+P = "posts/2024-03-05-bericht.md"
+
+
+@dataclass(frozen=True)
+class Hostile:
+    id: str
+    arrange: Callable[[SiteBuilder], None]
+    says: tuple[str, ...] = ()  # all on one line; empty: the build succeeds
+    check: Callable[[Path], None] | None = None  # on a successful build: the site folder
+    warns: tuple[str, ...] = ()  # a successful non-strict build names these on one warning line
+    marks: tuple = field(default=())
+
+
+def post(site: SiteBuilder, name: str = "2024-03-05-bericht.md", title: str = "Een bericht", **meta) -> None:
+    body = meta.pop("body", "Gewone tekst van het bericht.")
+    site.post(name, post_text(title, date=meta.pop("date", "2024-03-05"), body=body, **meta))
+
+
+def alias(value: str) -> Callable[[SiteBuilder], None]:
+    return lambda s: post(s, aliases=[value])
+
+
+def blog_option(**options) -> Callable[[SiteBuilder], None]:
+    def arrange(site: SiteBuilder) -> None:
+        post(site)
+        site.plugin("trainersite-blog").update(options)
+
+    return arrange
+
+
+# -- 1. nothing is written outside the output folder; one writer per path --------------------------
+PATHS = [
+    Hostile("alias-encoded-slashes-up", alias("/x%2F..%2F..%2F..%2Fout/"), says=(P, "'aliases'")),
+    # Decoded once, as a web server does: one odd folder name inside the site.
+    Hostile("alias-double-encoded-up", alias("/x%252F..%252F..%252Fout/"), check=lambda site: (site / "x%2F..%2F..%2Fout" / "index.html").is_file()),
+    Hostile("alias-query-up", alias("/?p=../../../x"), says=(P, "'aliases'")),
+    Hostile("alias-query-encoded-up", alias("/?p=..%2F..%2F..%2Fx"), says=(P, "'aliases'")),
+    Hostile("alias-encoded-absolute", alias("/%2Ftmp%2Fhostile-out/"), check=lambda site: (site / "tmp/hostile-out/index.html").is_file()),
+    Hostile("alias-nul", alias("/%00/"), says=(P, "'aliases'")),
+    Hostile("alias-nul-in-query", alias("/?p=%00"), says=(P, "'aliases'")),
+    Hostile("alias-backslash", alias("/..\\..\\x/"), says=(P, "'aliases'")),
+    Hostile("alias-newline", alias("/oud%0Aadres/"), says=(P, "'aliases'")),
+    Hostile("alias-bad-utf8", alias("/%ff%fe/"), says=(P, "'aliases'")),
+    Hostile("alias-huge-segment", alias("/" + "a" * 300 + "/"), says=(P, "'aliases'", "255")),
+    Hostile("alias-on-rss-feed", alias("/feed.xml"), says=(P, "'aliases'", "/feed.xml", "RSS feed")),
+    Hostile("alias-on-atom-feed", alias("/atom.xml"), says=(P, "'aliases'", "/atom.xml")),
+    Hostile("alias-on-sitemap", alias("/sitemap.xml"), says=(P, "'aliases'", "/sitemap.xml")),
+    Hostile("alias-on-404", alias("/404.html"), says=(P, "'aliases'", "/404.html")),
+    Hostile("alias-on-category-feed", lambda s: post(s, categories=["Luisteren"], aliases=["/blog/categorie/luisteren/feed.xml"]),
+            says=(P, "'aliases'", "/blog/categorie/luisteren/feed.xml")),
+    Hostile("alias-on-asset", alias("/assets/stylesheets/extra.css"), says=(P, "'aliases'", "extra.css")),
+    Hostile("alias-on-course-calendar", lambda s: (add_course(s), post(s, aliases=["/trainingen/klantgericht-communiceren/data.ics"])),
+            says=(P, "'aliases'", "data.ics", "calendar")),
+    Hostile("alias-on-search-index", alias("/search/search_index.json"), says=(P, "'aliases'", "search index")),
+    Hostile("post-url-escapes", blog_option(post_url="../../{slug}/"), says=("mkdocs.yml", "'trainersite-blog.post_url'")),
+    Hostile("post-url-absolute", blog_option(post_url="/tmp/{slug}/"), says=("mkdocs.yml", "'trainersite-blog.post_url'")),
+    Hostile("category-url-encoded-escape", blog_option(category_url="blog/%2E%2E/%2E%2E/{slug}/"),
+            says=("mkdocs.yml", "'trainersite-blog.category_url'")),
+    Hostile("archive-url-escapes", blog_option(archive_url="../{year}/"), says=("mkdocs.yml", "'trainersite-blog.archive_url'")),
+    Hostile("hand-made-course-calendar", lambda s: (add_course(s), s.page("trainingen/klantgericht-communiceren/data.ics", "BEGIN:VCALENDAR\n")),
+            says=("docs/trainingen/klantgericht-communiceren.md", "/trainingen/klantgericht-communiceren/data.ics", "docs/trainingen/klantgericht-communiceren/data.ics")),
+    Hostile("post-slug-on-category-index", lambda s: post(s, slug="categorie", title="Categorie"), says=(P, "'slug'")),
+]
+
+CASES = PATHS
+
+
+def params(cases):
+    return [pytest.param(case, id=case.id, marks=case.marks) for case in cases]
+
+
+def snapshot(root: Path, skip: Path) -> dict[str, tuple[int, int]]:
+    """Every file under `root` except those in the output folder `skip`, with size and mtime."""
+    seen = {}
+    for folder, dirs, files in os.walk(root):
+        if Path(folder) == skip or Path(folder).name == ".cache":  # the output, and the render cache
+            dirs[:] = []
+            continue
+        for name in files + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
+            path = os.path.join(folder, name)
+            stat = os.lstat(path)
+            seen[os.path.relpath(path, root)] = (stat.st_size, stat.st_mtime_ns)
+    return seen
+
+
+@pytest.fixture
+def deep_site(tmp_path: Path) -> SiteBuilder:
+    """A site four folders down, so a path that climbs out still lands inside tmp_path, where it is seen."""
+    return SiteBuilder(tmp_path / "a" / "b" / "c" / "site-root")
+
+
+def run(case: Hostile, site: SiteBuilder, tmp_path: Path):
+    case.arrange(site)
+    (site.root / "mkdocs.yml").write_text("")  # exists before the snapshot; the build rewrites it
+    out = site.root / "site"
+    before = snapshot(tmp_path, out)
+    stray_before = set(os.listdir("/tmp"))
+    result, exception = build_in_process(site)
+    after = snapshot(tmp_path, out)
+    changed = {name for name in after if name != "a/b/c/site-root/mkdocs.yml" and before.get(name) != after[name]}
+    assert not changed, f"written outside the output folder: {sorted(changed)}"
+    assert not {name for name in set(os.listdir("/tmp")) - stray_before if name.startswith("hostile")}
+    assert exception is None or isinstance(exception, SystemExit), repr(exception)
+    assert "Traceback" not in result.output, result.output
+    return result
+
+
+@pytest.mark.parametrize("case", params(CASES))
+def test_hostile_input(case: Hostile, deep_site: SiteBuilder, tmp_path: Path):
+    result = run(case, deep_site, tmp_path)
+    if case.says:
+        assert result.returncode == 1, result.output
+        lines = [line for line in result.output.splitlines() if all(part in line for part in case.says)]
+        assert lines, f"no line names all of {case.says}:\n{result.output}"
+    else:
+        assert result.returncode == 0, result.output
+        if case.check:
+            case.check(result.site)
