@@ -13,6 +13,7 @@ What those services rely on, and how it is met here:
 
 from __future__ import annotations
 
+import html as html_lib
 import mimetypes
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -22,7 +23,7 @@ from urllib.parse import urlsplit
 from feedgen.feed import FeedGenerator
 
 from .. import __version__
-from ..core.html_tools import absolutize_links, strip_permalinks
+from ..core.html_tools import absolutize_links, strip_permalinks, xml_safe
 from .models import Post
 from ..core.urls import absolute_url
 
@@ -87,9 +88,9 @@ def build_feed(
     fg.load_extension("media")
     fg.load_extension("dc")
     fg.id(channel.alternate_url or channel.site_url)
-    fg.title(channel.title)
-    fg.description(channel.description or channel.title)
-    fg.subtitle(channel.description or channel.title)
+    fg.title(xml_safe(channel.title))
+    fg.description(xml_safe(channel.description or channel.title))
+    fg.subtitle(xml_safe(channel.description or channel.title))
     # feedgen takes the RSS <link> from the last link given: the page, not the feed itself.
     fg.link(href=channel.self_url, rel="self")
     fg.link(href=channel.alternate_url or channel.site_url, rel="alternate")
@@ -97,7 +98,7 @@ def build_feed(
     fg.generator("trainersite", version=__version__)
     if channel.logo_url:
         fg.logo(channel.logo_url)
-        fg.image(url=channel.logo_url, title=channel.title, link=channel.alternate_url or channel.site_url)
+        fg.image(url=channel.logo_url, title=xml_safe(channel.title), link=channel.alternate_url or channel.site_url)
     fg.lastBuildDate(_last_change(items))
     fg.updated(_last_change(items))
 
@@ -105,19 +106,24 @@ def build_feed(
         post = item.post
         url = absolute_url(channel.site_url, post.url)
         entry = fg.add_entry(order="append")
-        entry.id(post.guid)
-        entry.guid(post.guid, permalink=False)
-        entry.title(post.title)
+        entry.id(xml_safe(post.guid))
+        entry.guid(xml_safe(post.guid), permalink=False)
+        entry.title(xml_safe(post.title))
         entry.link(href=url, rel="alternate")
-        entry.description(item.summary)
-        entry.summary(item.summary)
-        html = feed_html(item.html, url)
-        entry.content(html, type="CDATA" if "]]>" not in html else "html")
+        summary = xml_safe(item.summary)
+        entry.summary(summary)  # Atom <summary>: type text, so readers show it as it is
+        # RSS <description> is read as HTML by feed readers and RSS-to-email services: escape the
+        # text once as HTML, so a summary like `<img src=x onerror=...>` stays text. (This also sets
+        # Atom's content, which `content` below replaces.)
+        entry.description(html_lib.escape(summary, quote=False))
+        # Atom content type "html" (escaped HTML); "CDATA" is no Atom type at all.
+        entry.content(xml_safe(feed_html(item.html, url)), type="html")
         for author in post.authors:
-            entry.author({"name": author.name, "email": author.email} if author.email else {"name": author.name})
-            entry.dc.dc_creator(author.name)
+            name = xml_safe(author.name)
+            entry.author({"name": name, "email": author.email} if author.email else {"name": name})
+            entry.dc.dc_creator(name)
         for category in post.categories:
-            entry.category(term=category.name, scheme=absolute_url(channel.site_url, category_url(category.slug)) or None)
+            entry.category(term=xml_safe(category.name), scheme=absolute_url(channel.site_url, category_url(category.slug)) or None)
         entry.published(post.date)
         entry.pubDate(post.date)
         entry.updated(post.updated or post.date)

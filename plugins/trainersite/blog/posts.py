@@ -17,6 +17,7 @@ import yaml
 
 from ..core.dates import When, format_day, parse_when
 from ..core.errors import ContentError
+from ..core.html_tools import xml_safe
 from .models import Author, Category, Comment, Post
 from ..core.urls import UrlScheme, slugify
 
@@ -40,12 +41,14 @@ class ReadSettings:
 
 
 def decode_source(raw: bytes, source: str) -> str:
-    """UTF-8 text (a BOM is dropped, Windows line endings are normalised)."""
+    """UTF-8 text (a BOM is dropped, Windows line endings are normalised, control characters dropped)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise ContentError(source, None, f"UTF-8 text (undecodable byte at position {err.start})") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # Control characters (a vertical tab pasted from Word, U+FFFE) are invisible, refused by YAML
+    # and by every XML file the site writes: dropped here, once, for every field and the body.
+    return xml_safe(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]

@@ -19,7 +19,21 @@ _WORD = re.compile(r"\w+")
 _SKIP_BLOCKS = re.compile(r"<(script|style|svg)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 _LINK_ATTR = re.compile(r"""(\s(?:href|src|poster)=)(["'])(.*?)\2""", re.IGNORECASE)
 _SRCSET_ATTR = re.compile(r"""(\ssrcset=)(["'])(.*?)\2""", re.IGNORECASE)
+_MARKUP = re.compile(
+    r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|(?P<tag><[a-zA-Z](?:\"[^\"]*\"|'[^']*'|[^'\">])*>)",
+    re.DOTALL | re.IGNORECASE,
+)
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+
+
+# Characters XML 1.0 does not allow (C0 controls but tab and newlines, surrogates, U+FFFE/U+FFFF):
+# lxml refuses a document holding one, so a vertical tab pasted from Word would stop the feeds.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML cannot hold (a vertical tab or form feed becomes a space)."""
+    return _NOT_XML.sub(lambda m: " " if m.group(0) in "\x0b\x0c" else "", text)
 
 
 def strip_permalinks(rendered: str) -> str:
@@ -108,6 +122,13 @@ def _rewrite(fragment: str, fix) -> str:
                 items.append(" ".join(bits))
         return f"{match.group(1)}{match.group(2)}{html_lib.escape(', '.join(items), quote=True)}{match.group(2)}"
 
+    def tag(match: re.Match) -> str:
+        if match.group("tag") is None:  # a comment, or script/style text: left exactly as it is
+            return match.group(0)
+        return _SRCSET_ATTR.sub(srcset, _LINK_ATTR.sub(attr, match.group(0)))
+
     if "=" not in fragment:
         return fragment
-    return _SRCSET_ATTR.sub(srcset, _LINK_ATTR.sub(attr, fragment))
+    # Attributes of real tags only: text that merely looks like `href="..."` (inside <code> or
+    # <pre>, where Markdown escapes `<` but not quotes) is never touched.
+    return _MARKUP.sub(tag, fragment)
