@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -96,6 +97,8 @@ class SiteBuilder:
         self.config["site_dir"] = "site"
         if not with_example_docs:
             self.page("index.md", "---\ntitle: Home\n---\n# Welkom\n\nDe startpagina.\n")
+        # The authors' avatars the shipped mkdocs.yml names: a missing picture stops the build.
+        shutil.copytree(REPO / "docs" / "assets" / "images" / "authors", self.docs / "assets" / "images" / "authors", dirs_exist_ok=True)
 
     def post(self, name: str, text: str) -> Path:
         path = self.posts / name

@@ -23,10 +23,12 @@ from ..core.dates import zone
 from ..core.errors import ContentError
 from ..core.i18n import count_label, labels_for, site_locale
 from ..blog.listing import Blog, ListingPage, build_blog
+from ..blog.images import body_image_warnings
 from ..blog.models import Post
 from ..blog.aliases import redirect_html
 from ..core.output_paths import Owner, clean_path
-from .outputs import add_generated
+from .outputs import add_generated, check_images, site_has
+from .templates import autoescape_own_templates
 from ..blog.extras import PostExtras, build_post_extras, post_extras_view
 from ..blog.posts import ReadSettings, check_unique_slugs, parse_authors, read_post
 from .speed.prerender import Prerender, RenderCache, in_worker
@@ -193,6 +195,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
     def _add_pages(self, files: Files, *, config) -> Files:
         assert self.blog is not None
         self.pages_by_src = {}
+        check_images(self.blog.posts, self.authors, site_has(files), urlsplit(config.site_url).hostname, log)
         # Listings first: a post whose slug lands on one is the post's fault, and its message says so.
         for listing in self.blog.listing_pages():
             self._add(files, config, listing.url, "", listing, Owner("mkdocs.yml", "trainersite-blog", f"the blog's {listing.kind} page"))
@@ -282,6 +285,8 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             if rendered is None or rendered.made_from != made_from:
                 rendered = RenderedPost.learn(*made_from)
             self.rendered[item.slug] = rendered
+            for warning in body_image_warnings(item, html, urlsplit(config.site_url).hostname):
+                log.warning(warning)
             if not item.summary:
                 page.meta["description"] = escape(rendered.excerpt_text[:300])
         return html
@@ -289,6 +294,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
     # -- template context --------------------------------------------------------------------
 
     def _set_globals(self, env, *, config, files):
+        autoescape_own_templates(env, config)
         env.globals["blog_labels"] = self.labels
         env.globals["blog_urls"] = self.urls
         # Only what the templates show: a page's output key (page_output.py) holds every value here.

@@ -42,8 +42,10 @@ from ..core.jsonld import json_ld_script
 from ..blog.extras import post_link
 from ..blog.posts import decode_source
 from ..core.output_paths import Owner
+from ..core.safe_urls import checked_url
 from ..core.urls import absolute_url, site_path, slugify
-from .outputs import add_generated
+from .outputs import add_generated, site_has
+from .templates import autoescape_own_templates
 
 log = get_plugin_logger(__name__)
 
@@ -137,9 +139,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             if slug != slugify(slug):
                 raise ContentError(source, None, f"a file name in lower case with hyphens, like {slugify(slug) or 'mijn-training'}.md")
             course = parse_course(decode_source(file.content_bytes, source), source, slug, file.url, self.tz, self.locale)
-            if course.image and not urlsplit(course.image).scheme:
-                if files.get_file_from_path(site_path(course.image)) is None:
-                    raise ContentError(source, "image", "an image file in docs/, like /assets/images/trainingen/x.svg", course.image)
+            checked_url(course.image, source, "image", site_has(files))
         except ContentError as err:
             raise PluginError(str(err)) from None
         return course
@@ -201,6 +201,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
     # -- template context --------------------------------------------------------------------
 
     def on_env(self, env, *, config, files):
+        autoescape_own_templates(env, config)
         env.globals["course_labels"] = self.labels
         env.globals["contact_url"] = self.contact_url
         env.globals["site_contact"] = self.contact

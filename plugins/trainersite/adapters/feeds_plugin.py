@@ -20,7 +20,8 @@ from ..blog.newsletter import Newsletter, parse_newsletter
 from ..core.errors import ContentError
 from ..core.output_paths import Owner
 from ..core.urls import absolute_url
-from .outputs import claim, output_paths
+from .outputs import claim, output_paths, site_has
+from ..core.safe_urls import checked_url
 
 log = get_plugin_logger(__name__)
 
@@ -59,6 +60,10 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
             owner = Owner("mkdocs.yml", "trainersite-blog.category_url", f"the feed of the category {summary.category.name}")
             self.feed_targets[summary.feed_url] = claim(files, config, summary.feed_url, owner)
         self.outputs = output_paths(files, config)
+        try:
+            checked_url(self.newsletter.privacy_url, "mkdocs.yml", "extra.newsletter.privacy_url", site_has(files))
+        except ContentError as err:
+            raise PluginError(str(err)) from None
         return files
 
     def on_page_markdown(self, markdown, *, page, config, files):

@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.errors import ContentError
+from ..blog import images
 from ..core.output_paths import Owner, OutputPaths
 
 _BY_FILES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -54,3 +55,20 @@ def add_generated(files: Files, config, src_uri: str, content, owner: Owner) -> 
     claim(files, config, file.dest_uri, owner)
     files.append(file)
     return file
+
+
+def site_has(files: Files):
+    """`exists(path)` for safe_urls.checked_url: a file in the site, by source path, output path or page URL."""
+    known = set()
+    for file in files:
+        known.update((file.src_uri, file.dest_uri, file.url.lstrip("/")))
+    return lambda path: path in known or path.rstrip("/") + "/" in known
+
+
+def check_images(posts, authors, exists, site_host, log) -> None:
+    """Local pictures of posts and authors exist (else the build stops); others are warned about."""
+    try:
+        for warning in images.check_images(posts, authors, exists, site_host):
+            log.warning(warning)
+    except ContentError as err:
+        raise PluginError(str(err)) from None

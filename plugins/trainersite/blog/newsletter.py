@@ -13,9 +13,9 @@ extra:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from ..core.errors import ContentError
+from ..core.safe_urls import checked_url, https_url
 
 
 @dataclass(frozen=True)
@@ -47,13 +47,14 @@ def parse_newsletter(table: object, contact: object = None) -> Newsletter:
     if unknown:
         raise ContentError("mkdocs.yml", f"extra.newsletter.{sorted(unknown)[0]}", "only signup_url, email_field, honeypot_field and privacy_url")
     signup_url = _field(table, "signup_url", None)
-    if signup_url and urlsplit(signup_url).scheme not in ("https", "http"):
-        raise ContentError("mkdocs.yml", "extra.newsletter.signup_url", "an http(s) address of the provider's signup form", signup_url)
+    if signup_url:
+        signup_url = https_url(signup_url, "mkdocs.yml", "extra.newsletter.signup_url", "an https:// address of the provider's signup form")
     email = contact.get("email") if isinstance(contact, dict) else None
     return Newsletter(
         signup_url=signup_url,
         email_field=_field(table, "email_field", "email"),
         honeypot_field=_field(table, "honeypot_field", "website"),
-        privacy_url=_field(table, "privacy_url", None),
+        # A page or file of the site, or an https:// address; whether the page exists: the adapter.
+        privacy_url=checked_url(_field(table, "privacy_url", None), "mkdocs.yml", "extra.newsletter.privacy_url"),
         contact_email=email if isinstance(email, str) else None,
     )

@@ -18,6 +18,7 @@ import yaml
 from ..core.dates import When, format_day, parse_when
 from ..core.errors import ContentError
 from ..core.html_tools import xml_safe
+from ..core.safe_urls import checked_url
 from .models import Author, Category, Comment, Post
 from ..core.urls import UrlScheme, slugify
 
@@ -232,7 +233,7 @@ def parse_post(text: str, source: str, settings: ReadSettings) -> Post:
         summary=_text(meta, "summary", source) or _text(meta, "description", source),
         updated=updated.moment if updated else None,
         updated_text=format_day(updated.day, settings.locale) if updated else None,
-        image=_text(meta, "image", source),
+        image=checked_url(_text(meta, "image", source), source, "image"),  # exists: checked by the adapter
         video=_text(meta, "video", source),
         draft=_bool(meta, "draft", source),
         scheduled=when.moment > now,
@@ -279,7 +280,7 @@ def parse_authors(table: object, default_author: str, source: str = "mkdocs.yml"
                 key=str(key),
                 name=name,
                 bio=_text(entry, "bio", source) or "",
-                avatar=_text(entry, "avatar", source) or "",
+                avatar=checked_url(_text(entry, "avatar", source), source, "avatar") or "",
                 email=_text(entry, "email", source) or "",
             )
         except ContentError as err:  # name the author, not just its key

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any, Mapping
-from urllib.parse import urlsplit
 
 import phonenumbers
 import vobject
 from babel import Locale
 
 from ..core.errors import ContentError
+from ..core.safe_urls import https_url
 from ..core.urls import slugify
 
 SOURCE = "mkdocs.yml"
@@ -84,10 +84,8 @@ def _mapping(value: object, where: str, allowed: set[str]) -> Mapping[str, Any]:
 
 
 def _web_address(value: str, where: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ContentError(SOURCE, where, "a web address starting with https://", value)
-    return value
+    # https only: a form posted over http travels readable; and nothing that could end an attribute.
+    return https_url(value, SOURCE, where, "a web address starting with https://")
 
 
 def parse_contact(data: object) -> Contact:

@@ -19,6 +19,7 @@ from babel.numbers import format_currency
 
 from ..core.dates import parse_when
 from ..core.errors import ContentError
+from ..core.safe_urls import checked_url
 from ..blog.models import Category
 from ..blog.posts import _text, _text_list, split_front_matter
 from ..core.urls import absolute_url, slugify
@@ -104,7 +105,7 @@ def parse_course(text: str, source: str, slug: str, url: str, tz: ZoneInfo, loca
         max_participants=max_participants,
         sessions=sessions,
         testimonials=_testimonials(meta.get("testimonials"), source),
-        image=_text(meta, "image", source),
+        image=checked_url(_text(meta, "image", source), source, "image"),
         categories=_categories(meta, source),
         order=_whole_number(meta, "order", source, minimum=None),
     )

@@ -1,0 +1,29 @@
+"""Jinja autoescape for our own templates (overrides/).
+
+MkDocs builds its Jinja environment with autoescape off, so a value printed without `|e` goes out
+raw: an attribute injection waiting for one careless template line. Our templates are compiled
+with autoescape on (values that are HTML on purpose, the page content and card excerpts, say
+`|safe`); mkdocs-material's own templates keep the setting they were written for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def autoescape_own_templates(env, config) -> None:
+    custom_dir = config.theme.custom_dir
+    if not custom_dir:
+        return
+    own = {path.relative_to(custom_dir).as_posix() for path in Path(custom_dir).rglob("*.html")}
+    before = env.autoescape
+    if getattr(before, "trainersite_own", None) == own:
+        return  # `mkdocs serve` rebuilds: already set
+
+    def autoescape(name: str | None) -> bool:
+        if name in own:
+            return True
+        return before(name) if callable(before) else bool(before)
+
+    autoescape.trainersite_own = own  # type: ignore[attr-defined]
+    env.autoescape = autoescape
