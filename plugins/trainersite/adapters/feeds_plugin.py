@@ -15,7 +15,9 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from .blog_plugin import TrainerBlogPlugin
+from ..blog.email_html import VideoLink, file_image_size
 from ..blog.feeds import FeedChannel, FeedItem, build_feed, newest
+from ..blog.video import parse_video
 from ..blog.newsletter import Newsletter, parse_newsletter
 from ..core.errors import ContentError
 from ..core.urls import absolute_url
@@ -71,16 +73,27 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
             local = docs_dir / path
             return local.stat().st_size if local.is_file() else None
 
+        def image_size(url: str) -> tuple[int, int] | None:
+            # Only the site's own images can be measured: their absolute URL starts with site_url.
+            return file_image_size(docs_dir / url[len(site_url):]) if url.startswith(site_url) else None
+
+        labels = blog_plugin.labels
+
         def item(post) -> FeedItem:
             rendered = blog_plugin.rendered[post.slug]
+            video = None
+            if post.video:
+                picture = absolute_url(site_url, post.image) if post.image else None
+                video = VideoLink(parse_video(post.video, post.source).watch_url, labels["email_video"], picture, post.title)
             # The item description: the summary, else the excerpt's text.
-            return FeedItem(post, rendered.html, post.summary or rendered.excerpt_text)
+            return FeedItem(post, rendered.html, post.summary or rendered.excerpt_text, video)
 
         logo = self.config.logo or config.theme.get("favicon")
         channel = dict(
             description=config.site_description or config.site_name,
             site_url=site_url,
             language=blog_plugin.locale.replace("_", "-"),
+            read_on_site=labels["email_read_on_site"],
             logo_url=absolute_url(site_url, logo) if logo else None,
         )
         every = [item(post) for post in blog.posts if not (post.draft or post.scheduled)]
@@ -103,7 +116,7 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
                 newest(posts, self.config.size),
             )
         for path, (kind, feed_channel, items) in feeds.items():
-            generator = build_feed(feed_channel, items, size_of, urls.category_url)
+            generator = build_feed(feed_channel, items, size_of, urls.category_url, image_size)
             data = generator.rss_str(pretty=True) if kind == "rss" else generator.atom_str(pretty=True)
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
