@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 from feedgen.feed import FeedGenerator
 
 from .. import __version__
-from ..core.html_tools import absolutize_links, strip_permalinks, xml_safe
+from ..core.html_tools import xml_safe
+from .email_html import ImageSize, VideoLink, email_safe_html
 from .models import Post
 from ..core.urls import absolute_url
 
@@ -36,6 +37,7 @@ class FeedChannel:
     site_url: str  # absolute, ends with '/'
     self_url: str  # absolute URL of this feed file
     language: str
+    read_on_site: str = "Lees dit bericht op de site"  # the closing link of every item
     logo_url: str | None = None
     alternate_url: str | None = None  # the HTML page this feed mirrors (default: the site)
 
@@ -47,6 +49,7 @@ class FeedItem:
     post: Post
     html: str
     summary: str
+    video: VideoLink | None = None  # shown in mail clients as a linked picture, never a player
 
 
 @dataclass(frozen=True)
@@ -56,9 +59,9 @@ class Enclosure:
     mime: str
 
 
-def feed_html(rendered: str, page_url: str) -> str:
-    """Post HTML for a feed: absolute links, no '¶' permalink anchors."""
-    return absolutize_links(strip_permalinks(rendered), page_url)
+def feed_html(item: FeedItem, page_url: str, read_on_site: str, image_size: ImageSize = lambda url: None) -> str:
+    """Post HTML for a feed: safe for RSS-to-email (email_html.py), absolute links, no '¶' anchors."""
+    return email_safe_html(item.html, page_url, read_on_site=read_on_site, image_size=image_size, video=item.video)
 
 
 def image_enclosure(image: str, site_url: str, size_of: Callable[[str], int | None]) -> Enclosure:
@@ -82,6 +85,7 @@ def build_feed(
     items: Sequence[FeedItem],
     size_of: Callable[[str], int | None] = lambda path: None,
     category_url: Callable[[str], str] = lambda slug: "",
+    image_size: ImageSize = lambda url: None,
 ) -> FeedGenerator:
     """A feedgen FeedGenerator holding `items` (already newest first and cut to size)."""
     fg = FeedGenerator()
@@ -117,7 +121,7 @@ def build_feed(
         # Atom's content, which `content` below replaces.)
         entry.description(html_lib.escape(summary, quote=False))
         # Atom content type "html" (escaped HTML); "CDATA" is no Atom type at all.
-        entry.content(xml_safe(feed_html(item.html, url)), type="html")
+        entry.content(xml_safe(feed_html(item, url, channel.read_on_site, image_size)), type="html")
         for author in post.authors:
             name = xml_safe(author.name)
             entry.author({"name": name, "email": author.email} if author.email else {"name": name})

@@ -7,7 +7,10 @@ extra:
     email_field: EMAIL        # the provider's name for the e-mail field (default: email)
     honeypot_field: b_name    # a field bots fill in and people never see (default: website)
     privacy_url: privacy/     # optional: where the privacy line links to
+    unsubscribe: "*|UNSUB|*"  # the provider's unsubscribe merge tag, for the digest e-mail
 ```
+Unsubscribe tags: Mailchimp `*|UNSUB|*` (the default), MailerLite `{$unsubscribe}`, Brevo
+`{{ unsubscribe }}`, Buttondown `{{ unsubscribe_url }}`.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ class Newsletter:
     honeypot_field: str = "website"
     privacy_url: str | None = None
     contact_email: str | None = None
+    unsubscribe: str = "*|UNSUB|*"
 
     @property
     def has_form(self) -> bool:
@@ -42,10 +46,10 @@ def parse_newsletter(table: object, contact: object = None) -> Newsletter:
     if table is None:
         table = {}
     if not isinstance(table, dict):
-        raise ContentError("mkdocs.yml", "extra.newsletter", "signup_url, email_field, honeypot_field, privacy_url", table)
-    unknown = set(table) - {"signup_url", "email_field", "honeypot_field", "privacy_url"}
+        raise ContentError("mkdocs.yml", "extra.newsletter", "signup_url, email_field, honeypot_field, privacy_url, unsubscribe", table)
+    unknown = set(table) - {"signup_url", "email_field", "honeypot_field", "privacy_url", "unsubscribe"}
     if unknown:
-        raise ContentError("mkdocs.yml", f"extra.newsletter.{sorted(unknown)[0]}", "only signup_url, email_field, honeypot_field and privacy_url")
+        raise ContentError("mkdocs.yml", f"extra.newsletter.{sorted(unknown)[0]}", "only signup_url, email_field, honeypot_field, privacy_url and unsubscribe")
     signup_url = _field(table, "signup_url", None)
     if signup_url:
         signup_url = https_url(signup_url, "mkdocs.yml", "extra.newsletter.signup_url", "an https:// address of the provider's signup form")
@@ -57,4 +61,5 @@ def parse_newsletter(table: object, contact: object = None) -> Newsletter:
         # A page or file of the site, or an https:// address; whether the page exists: the adapter.
         privacy_url=checked_url(_field(table, "privacy_url", None), "mkdocs.yml", "extra.newsletter.privacy_url"),
         contact_email=email if isinstance(email, str) else None,
+        unsubscribe=_field(table, "unsubscribe", "*|UNSUB|*"),
     )
