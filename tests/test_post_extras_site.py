@@ -93,6 +93,7 @@ def test_no_comment_section_without_comments_and_english_labels(site):
 
 
 def test_meta_tags_and_json_ld_describe_the_post(site):
+    site.page("assets/images/kaart.png", "PNG")  # a post's picture must exist
     site.post(
         "2020-01-01-x.md",
         post_text(

@@ -82,7 +82,7 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
                 claim(files, config, PREVIEW_URL + name, Owner("mkdocs.yml", "trainersite-feeds", "the newsletter preview"))
         self.outputs = output_paths(files, config)
         try:
-            checked_url(self.newsletter.privacy_url, "mkdocs.yml", "extra.newsletter.privacy_url", site_has(files))
+            checked_url(self.newsletter.privacy_url, "mkdocs.yml", "extra.newsletter.privacy_url", site_has(files), "a page")
         except ContentError as err:
             raise PluginError(str(err)) from None
         return files

@@ -46,7 +46,7 @@ def local_path(value: str) -> str | None:
 
 
 def checked_url(
-    value: str | None, source: str, key: str, exists: Callable[[str], bool] | None = None
+    value: str | None, source: str, key: str, exists: Callable[[str], bool] | None = None, what: str = "an image file"
 ) -> str | None:
     """`value` when it is an https:// address or a path to an existing file in docs/; else a ContentError."""
     if value is None:
@@ -61,5 +61,5 @@ def checked_url(
     if path is None:
         raise ContentError(source, key, URL_EXPECTED + " (inside docs/)", value)
     if exists is not None and not exists(path):
-        raise ContentError(source, key, "a file that exists in docs/, like /assets/images/foto.jpg", value)
+        raise ContentError(source, key, f"{what} in docs/ that exists, like /assets/images/foto.jpg", value)
     return text
