@@ -7,7 +7,10 @@ extra:
     email_field: EMAIL        # the provider's name for the e-mail field (default: email)
     honeypot_field: b_name    # a field bots fill in and people never see (default: website)
     privacy_url: privacy/     # optional: where the privacy line links to
+    unsubscribe: "*|UNSUB|*"  # the provider's unsubscribe merge tag, for the digest e-mail
 ```
+Unsubscribe tags: Mailchimp `*|UNSUB|*` (the default), MailerLite `{$unsubscribe}`, Brevo
+`{{ unsubscribe }}`, Buttondown `{{ unsubscribe_url }}`.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ class Newsletter:
     honeypot_field: str = "website"
     privacy_url: str | None = None
     contact_email: str | None = None
+    unsubscribe: str = "*|UNSUB|*"
 
     @property
     def has_form(self) -> bool:
@@ -54,4 +58,5 @@ def parse_newsletter(table: object, contact: object = None) -> Newsletter:
         honeypot_field=_field(table, "honeypot_field", "website"),
         privacy_url=_field(table, "privacy_url", None),
         contact_email=email if isinstance(email, str) else None,
+        unsubscribe=_field(table, "unsubscribe", "*|UNSUB|*"),
     )

@@ -265,6 +265,7 @@ NEWSLETTER = Schema("newsletter", (
     Key("email_field", TEXT, "a non-empty text", "EMAIL", "the provider's name for the e-mail field (default: email)"),
     Key("honeypot_field", TEXT, "a non-empty text", "b_name", "a field bots fill in and people never see (default: website)"),
     Key("privacy_url", TEXT, "a non-empty text", "privacy/", "where the privacy line links to"),
+    Key("unsubscribe", TEXT, "a non-empty text", "*|UNSUB|*", "the provider's unsubscribe merge tag, for the digest e-mail"),
 ))
 
 SCHEMAS: dict[str, Schema] = {
