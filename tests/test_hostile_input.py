@@ -84,7 +84,85 @@ PATHS = [
     Hostile("post-slug-on-category-index", lambda s: post(s, slug="categorie", title="Categorie"), says=(P, "'slug'")),
 ]
 
-CASES = PATHS
+
+# -- 2. every URL a template prints is checked and escaped ------------------------------------------
+def picture(site: SiteBuilder, path: str = "assets/images/foto.png") -> None:
+    site.page(path, "PNG")
+
+
+def no_injection(url: str, needle: str) -> Callable[[Path], None]:
+    def check(site: Path) -> None:
+        page = (site / url / "index.html").read_text(encoding="utf-8")
+        assert needle not in page, needle
+
+    return check
+
+
+def newsletter(**table) -> Callable[[SiteBuilder], None]:
+    def arrange(site: SiteBuilder) -> None:
+        post(site)
+        site.configure(extra={"newsletter": {**site.config["extra"].get("newsletter", {}), **table}})
+
+    return arrange
+
+
+def contact(**table) -> Callable[[SiteBuilder], None]:
+    def arrange(site: SiteBuilder) -> None:
+        post(site)
+        site.page("contact.md", "---\ntitle: Contact\n---\n# Contact\n")
+        site.configure(extra={"contact": {**site.config["extra"]["contact"], **table}})
+
+    return arrange
+
+
+def avatar(value: str) -> Callable[[SiteBuilder], None]:
+    def arrange(site: SiteBuilder) -> None:
+        post(site)
+        site.plugin("trainersite-blog")["authors"]["annelies"]["avatar"] = value
+
+    return arrange
+
+
+URLS = [
+    Hostile("post-image-attribute-injection", lambda s: post(s, image='x.png" onerror="alert(1)'), says=(P, "'image'")),
+    Hostile("post-image-javascript", lambda s: post(s, image="javascript:alert(1)"), says=(P, "'image'", "https://")),
+    Hostile("post-image-data", lambda s: post(s, image="data:text/html,<script>alert(1)</script>"), says=(P, "'image'")),
+    Hostile("post-image-http", lambda s: post(s, image="http://example.com/x.png"), says=(P, "'image'", "https://")),
+    Hostile("post-image-protocol-relative", lambda s: post(s, image="//evil.example.com/x.png"), says=(P, "'image'")),
+    Hostile("post-image-missing", lambda s: post(s, image="/assets/images/bestaat-niet.png"), says=(P, "'image'", "exists")),
+    Hostile("post-image-outside-docs", lambda s: post(s, image="../mkdocs.yml"), says=(P, "'image'", "inside docs/")),
+    Hostile("post-image-encoded-outside-docs", lambda s: post(s, image="/%2E%2E/mkdocs.yml"), says=(P, "'image'", "inside docs/")),
+    Hostile("post-image-hotlinked-warns", lambda s: post(s, image="https://oud.example.com/wp-content/foto.jpg"),
+            says=(P, "'image'", "oud.example.com")),  # a warning: --strict stops
+    Hostile("post-body-image-hotlinked-warns", lambda s: post(s, body="![Foto](https://oud.example.com/wp-content/uploads/x.jpg)"),
+            says=(P, "oud.example.com")),
+    Hostile("post-image-local-ok", lambda s: (picture(s), post(s, image="/assets/images/foto.png")),
+            check=lambda site: 'src="../../assets/images/foto.png"' in (site / "blog/een-bericht/index.html").read_text()),
+    Hostile("avatar-javascript", avatar("javascript:alert(1)"), says=("mkdocs.yml", "'authors.annelies.avatar'")),
+    Hostile("avatar-attribute-injection", avatar('a.svg" onload="alert(1)'), says=("mkdocs.yml", "'authors.annelies.avatar'")),
+    Hostile("avatar-missing", avatar("/assets/images/authors/niemand.svg"), says=("mkdocs.yml", "'authors.annelies.avatar'", "exists")),
+    Hostile("privacy-url-javascript", newsletter(privacy_url="javascript:alert(1)"), says=("mkdocs.yml", "'extra.newsletter.privacy_url'")),
+    Hostile("privacy-url-script", newsletter(privacy_url='"><script>alert(1)</script>'), says=("mkdocs.yml", "'extra.newsletter.privacy_url'")),
+    Hostile("privacy-url-missing-page", newsletter(privacy_url="privacy/"), says=("mkdocs.yml", "'extra.newsletter.privacy_url'", "exists")),
+    Hostile("privacy-url-page-ok", lambda s: (newsletter(privacy_url="privacy/")(s), s.page("privacy.md", "# Privacy\n")),
+            check=lambda site: 'href="../../privacy/"' in (site / "blog/een-bericht/index.html").read_text()),
+    Hostile("signup-url-http", newsletter(signup_url="http://nieuwsbrief.example.nl/subscribe"), says=("mkdocs.yml", "'extra.newsletter.signup_url'", "https://")),
+    Hostile("signup-url-javascript", newsletter(signup_url="javascript:alert(1)"), says=("mkdocs.yml", "'extra.newsletter.signup_url'")),
+    Hostile("signup-url-quote", newsletter(signup_url='https://x.example.nl/" onmouseover="alert(1)'), says=("mkdocs.yml", "'extra.newsletter.signup_url'")),
+    Hostile("form-endpoint-http", contact(form_endpoint="http://formulier.example.nl/f"), says=("mkdocs.yml", "'extra.contact.form_endpoint'", "https://")),
+    Hostile("form-endpoint-javascript", contact(form_endpoint="javascript:alert(1)"), says=("mkdocs.yml", "'extra.contact.form_endpoint'")),
+    Hostile("social-url-javascript", contact(social=[{"name": "X", "url": "javascript:alert(1)"}]), says=("mkdocs.yml", "'extra.contact.social[1].url'")),
+    Hostile("social-url-quote", contact(social=[{"name": "X", "url": 'https://x.example.nl/" onclick="alert(1)'}]), says=("mkdocs.yml", "'extra.contact.social[1].url'")),
+    Hostile("course-image-javascript", lambda s: add_course(s, text=course_text(image="javascript:alert(1)")),
+            says=("docs/trainingen/klantgericht-communiceren.md", "'image'")),
+    Hostile("course-image-injection", lambda s: add_course(s, text=course_text(image='x.svg" onerror="alert(1)')),
+            says=("docs/trainingen/klantgericht-communiceren.md", "'image'")),
+    Hostile("video-javascript", lambda s: post(s, video="javascript:alert(1)"), says=(P, "'video'")),
+    Hostile("title-markup-escaped", lambda s: post(s, title='<img src=x onerror=alert(1)>', summary='"><script>alert(1)</script>'),
+            check=no_injection("blog/img-src-x-onerror-alert-1", "<img src=x onerror")),
+]
+
+CASES = PATHS + URLS
 
 
 def params(cases):
@@ -137,4 +215,5 @@ def test_hostile_input(case: Hostile, deep_site: SiteBuilder, tmp_path: Path):
     else:
         assert result.returncode == 0, result.output
         if case.check:
-            case.check(result.site)
+            outcome = case.check(result.site)  # a check asserts itself, or returns whether it holds
+            assert outcome is None or outcome, f"check failed on {result.site}"
