@@ -49,6 +49,9 @@ class UrlScheme:
     category_index: str = "blog/categorie/"
     category: str = "blog/categorie/{slug}/"
     archive: str = "blog/archief/{year}/"
+    tag_index: str = "blog/tag/"
+    tag: str = "blog/tag/{slug}/"
+    author: str = "blog/auteur/{key}/"
     feed_rss: str = "feed.xml"
     feed_atom: str = "atom.xml"
     category_feed: str = "feed.xml"
@@ -68,3 +71,12 @@ class UrlScheme:
 
     def archive_url(self, year: int) -> str:
         return self.archive.format(year=year)
+
+    def tag_url(self, slug: str) -> str:
+        return self.tag.format(slug=slug)
+
+    def tag_feed_url(self, slug: str) -> str:
+        return self.tag_url(slug) + self.category_feed
+
+    def author_url(self, key: str) -> str:
+        return self.author.format(key=key)
