@@ -24,8 +24,9 @@ from ..blog.listing import build_blog
 from ..blog.models import Post
 from ..blog.aliases import check_free, redirect_html
 from ..blog.extras import build_post_extras
-from ..blog.views import CategoryIndexPage, HomePage, ListingView, PostPage, RenderedPost, View
+from ..blog.views import CategoryIndexPage, HomePage, ListingView, PostPage, RenderedPost, TagIndexPage, View
 from ..blog.posts import ReadSettings, check_unique_slugs, parse_authors, read_post
+from ..blog.taxonomy import build_taxonomy
 from .speed.prerender import Prerender, RenderCache, in_worker
 from .speed.page_workers import PageWorkers
 from .speed.preview import PreviewShortcuts
@@ -49,6 +50,10 @@ class TrainerBlogConfig(base.Config):
     category_index_url = c.Type(str, default="blog/categorie/")
     category_url = c.Type(str, default="blog/categorie/{slug}/")
     archive_url = c.Type(str, default="blog/archief/{year}/")
+    tag_index_url = c.Type(str, default="blog/tag/")
+    tag_url = c.Type(str, default="blog/tag/{slug}/")
+    tag_feeds = c.Type(bool, default=False)  # a feed per tag, beside the one per category
+    author_url = c.Type(str, default="blog/auteur/{key}/")
     render_cache = c.Type(str, default=".cache/trainersite")  # "" turns the cache off
     render_workers = c.Type(int, default=0)  # processes converting posts; 0: one per core
 
@@ -96,6 +101,9 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
                 category_index=cfg.category_index_url,
                 category=cfg.category_url,
                 archive=cfg.archive_url,
+                tag_index=cfg.tag_index_url,
+                tag=cfg.tag_url,
+                author=cfg.author_url,
             )
         except ContentError as err:
             raise PluginError(str(err)) from None
@@ -130,6 +138,9 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             check_unique_slugs(posts)
             site.blog = build_blog(posts, self.urls, self.config.per_page, self.labels)
             site.extras = build_post_extras(site.blog.posts)
+            site.taxonomy = build_taxonomy(
+                site.blog.posts, self.authors, self.urls, self.config.per_page, self.labels, self.config.tag_feeds
+            )
         except ContentError as err:
             raise PluginError(str(err)) from None
 
@@ -157,9 +168,10 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         self.views = {}
         for post in blog.posts:
             self._add(files, config, post.url, post.body, PostPage(post), post.source)
-        for listing in blog.listing_pages():
+        for listing in (*blog.listing_pages(), *self.site.taxonomy.listing_pages()):
             self._add(files, config, listing.url, "", ListingView(listing), "the blog")
         self._add(files, config, blog.category_index_url, "", CategoryIndexPage(), "the blog")
+        self._add(files, config, self.site.taxonomy.tag_index_url, "", TagIndexPage(), "the blog")
         return files
 
     @event_priority(-100)  # last: every plugin has added its pages, so no address is missed

@@ -21,11 +21,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..courses.contact import FORM_ANCHOR, Contact, contact_vcard, parse_contact
 from ..courses.labels import course_labels_for
 from ..courses.courses import Course, check_trainings, parse_course, sorted_courses, upcoming_sessions
-from ..courses.views import CataloguePage, ContactPage, CoursePage, CourseSite, View, training_promo
+from ..courses.views import AgendaPage, CataloguePage, ContactPage, CoursePage, CourseSite, View, training_promo
 from ..core.dates import zone
 from ..core.errors import ContentError
 from ..core.i18n import site_locale
 from ..courses.ical import course_calendar
+from ..courses.agenda import AgendaSite, agenda_entries, agenda_files
 from ..blog.posts import decode_source
 from ..core.urls import absolute_url, site_path, slugify
 from .shared import site_model
@@ -38,6 +39,10 @@ class TrainerCoursesConfig(base.Config):
     courses_dir = c.Type(str, default="trainingen")
     contact_page = c.Type(str, default="contact.md")
     calendar_file = c.Type(str, default="data.ics")
+    # The agenda page (a page in docs/) lists every upcoming session; with it come one calendar and one feed.
+    agenda_page = c.Type(str, default="agenda.md")
+    agenda_calendar = c.Type(str, default="agenda.ics")
+    agenda_feed = c.Type(str, default="agenda.xml")
     related_posts = c.Type(int, default=3)
     # Empty: the blog's time zone, else Europe/Amsterdam.
     timezone = c.Type(str, default="")
@@ -69,6 +74,8 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         self.contact_url: str | None = None
         self.vcard_url: str | None = None
         self.now = datetime.now()
+        self.agenda: tuple = ()  # every upcoming session (agenda.py)
+        self.agenda_src: str | None = None
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -112,17 +119,36 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         for course in self.courses.values():
             self._add_calendar(files, config, course)
         self._find_contact_page(files, config)
+        self.agenda = agenda_entries(self.courses.values(), self.now)
+        self._add_agenda(files, config)
         site.courses, site.contact, site.contact_url, site.now = self.courses, self.contact, self.contact_url, self.now
         self.views = {src: CoursePage(course) for src, course in self.courses_by_src.items()}
         if self.catalogue_src is not None:
             self.views[self.catalogue_src] = CataloguePage()
         if self.contact_src is not None:
             self.views[self.contact_src] = ContactPage()
+        if self.agenda_src is not None:
+            self.views[self.agenda_src] = AgendaPage()
         self.course_site = CourseSite(
             labels=self.labels, related_posts=self.config.related_posts, calendar_urls=self.calendar_urls,
-            vcard_url=self.vcard_url, site_description=config.site_description or "",
+            vcard_url=self.vcard_url, site_description=config.site_description or "", agenda=self.agenda,
+            agenda_calendar=self.config.agenda_calendar, agenda_feed=self.config.agenda_feed,
         )
         return files
+
+    def _add_agenda(self, files: Files, config) -> None:
+        """With an agenda page: /agenda.ics and /agenda.xml beside it, of every upcoming session."""
+        file = files.get_file_from_path(self.config.agenda_page)
+        self.agenda_src = file.src_uri if file is not None and file.is_documentation_page() else None
+        if self.agenda_src is None:
+            return
+        site = AgendaSite(self.contact.name if self.contact else config.site_name, self.site_url, file.url, self.host,
+                          str(self.tz.key), self.locale)
+        outputs = agenda_files(self.agenda, site, build_stamp(), self.labels, self.config.agenda_calendar, self.config.agenda_feed)
+        for path, content in outputs.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"docs/{path}: expected no file here, the agenda's {path.rsplit('.', 1)[-1]} is written to /{path}")
+            files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
 
     def _read(self, file: File, config, files: Files) -> Course:
         source = self._source(file, config)

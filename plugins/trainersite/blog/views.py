@@ -8,7 +8,9 @@ it in each hook; nothing here knows MkDocs.
 |---|---|---|
 | a post | `PostPage` | post.html |
 | blog index, category, archive year | `ListingView` | listing.html |
+| tag, author (listings of their posts) | `ListingView` | listing.html |
 | the category index | `CategoryIndexPage` | categories.html |
+| the tag index | `TagIndexPage` | tags.html |
 | the home page (not generated) | `HomePage` | home.html (unless the page names another) |
 """
 
@@ -26,6 +28,7 @@ from ..core.urls import site_path
 from .extras import post_extras_view
 from .listing import ListingPage
 from .models import Post
+from .taxonomy import author_page_view, author_view, tag_links
 
 
 @dataclass
@@ -77,6 +80,7 @@ def card(post: Post, page_url: str, site: SiteModel) -> dict:
         "date": post.date.date().isoformat(),
         "date_text": post.date_text,
         "categories": _category_links(post, site),
+        "tags": tag_links(post, site.urls),
         "excerpt": html_tools.rebase_links(rendered.excerpt, post.url, page_url) if rendered else "",
         "read_time": _read_time(post, site),
         "draft": post.draft,
@@ -137,9 +141,9 @@ class PostPage(View):
             "date_text": post.date_text,
             "updated": post.updated.date().isoformat() if post.updated else None,
             "updated_text": post.updated_text,
-            "authors": post.authors,
+            "authors": [author_view(author, site.taxonomy) for author in post.authors],
             "categories": _category_links(post, site),
-            "tags": post.tags,
+            "tags": tag_links(post, site.urls),
             "read_time": _read_time(post, site),
             "image": site_path(post.image),
             "draft": post.draft,
@@ -171,6 +175,7 @@ class ListingView(View):
             "listing": {
                 "kind": listing.kind, "page": listing.page, "pages": listing.pages, "newer_url": listing.newer_url,
                 "older_url": listing.older_url, "category": listing.category, "feed_url": listing.feed_url,
+                "tag": listing.tag, "author": author_page_view(listing, site.taxonomy, site.site_url),
             },
             "cards": [card(post, page_url, site) for post in listing.posts],
         }
@@ -189,6 +194,22 @@ class CategoryIndexPage(View):
         return {"categories": [
             {"name": s.category.name, "url": s.url, "count": plural(site.labels, "posts_count", s.count), "feed_url": s.feed_url}
             for s in site.blog.categories
+        ]}
+
+
+class TagIndexPage(View):
+    template = "tags.html"
+
+    def title(self, labels):
+        return labels["tag_index_title"]
+
+    def meta(self, title, meta):
+        return {"template": self.template, "search": {"exclude": True}}
+
+    def context(self, site, page_url):
+        return {"tag_index": [
+            {"name": s.tag.name, "url": s.url, "count": plural(site.labels, "posts_count", s.count), "feed_url": s.feed_url}
+            for s in site.taxonomy.tags
         ]}
 
 

@@ -18,6 +18,7 @@ from .urls import UrlScheme
 if TYPE_CHECKING:  # types only: the model is filled by the blog and courses layers
     from ..blog.extras import PostExtras
     from ..blog.listing import Blog
+    from ..blog.taxonomy import Taxonomy
     from ..blog.views import RenderedPost
     from ..courses.contact import Contact
     from ..courses.courses import Course
@@ -34,6 +35,7 @@ class SiteModel:
     tz: ZoneInfo | None = None  # the blog's time zone
     blog: Blog | None = None
     extras: PostExtras | None = None
+    taxonomy: Taxonomy | None = None  # tag and author pages
     rendered: dict[str, RenderedPost] = field(default_factory=dict)  # by post slug, filled while pages render
     # courses (trainersite-courses); empty without the courses plugin
     courses: dict[str, Course] = field(default_factory=dict)  # by slug, in catalogue order

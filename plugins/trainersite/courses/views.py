@@ -5,6 +5,7 @@
 | a course (`docs/trainingen/<slug>.md`) | `CoursePage` | course.html |
 | the catalogue (`docs/trainingen/index.md`) | `CataloguePage` | catalogue.html (unless the page names another) |
 | the contact page | `ContactPage` | contact.html (unless the page names another) |
+| the agenda page | `AgendaPage` | agenda.html (unless the page names another) |
 
 Under a post with `training:`, `training_promo` adds a block about that course. Nothing here knows MkDocs.
 """
@@ -20,7 +21,8 @@ from ..blog.extras import post_link
 from ..core.i18n import plural
 from ..core.jsonld import json_ld_script
 from ..core.site_model import SiteModel
-from ..core.urls import site_path
+from ..core.urls import absolute_url, site_path
+from .agenda import agenda_view, form_sessions, webcal_url
 from .contact import business_json_ld, country_name
 from .courses import (
     FORMATS, Course, Session, course_json_ld, format_price, format_session, format_session_start, upcoming_sessions,
@@ -36,6 +38,9 @@ class CourseSite:
     calendar_urls: dict[str, str] = field(default_factory=dict)  # by course slug
     vcard_url: str | None = None
     site_description: str = ""
+    agenda: tuple = ()  # every upcoming session (agenda.py)
+    agenda_calendar: str = "agenda.ics"
+    agenda_feed: str = "agenda.xml"
 
 
 def _format(key: str, labels: dict[str, str]) -> dict:
@@ -178,7 +183,20 @@ class ContactPage(View):
             "honeypot_field": contact.honeypot_field,
             "vcard_url": cs.vcard_url,
             "courses": [{"slug": c.slug, "title": c.title} for c in site.courses.values()],
+            "sessions": form_sessions(cs.agenda, site.locale),
             "json_ld": json_ld_script(business_json_ld(contact, site.site_url, cs.site_description)),
+        }}
+
+
+class AgendaPage(View):
+    template = "agenda.html"
+
+    def context(self, site, cs):
+        return {"agenda": {
+            "months": agenda_view(cs.agenda, site.locale, cs.labels),
+            "calendar_url": cs.agenda_calendar,
+            "webcal_url": webcal_url(absolute_url(site.site_url, cs.agenda_calendar)),
+            "feed_url": cs.agenda_feed,
         }}
 
 
