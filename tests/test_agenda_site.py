@@ -250,3 +250,7 @@ def test_labels_in_english(tmp_path):
     assert "<h1>Tag: Listening</h1>" in result.page("blog/tag/listening/")
     assert "Posts by Annelies Verbeek" in result.page("blog/auteur/annelies/")
     assert "All posts by Annelies Verbeek" in result.page("blog/a-post/")
+
+
+def test_course_pages_link_to_the_agenda(built):
+    assert '<a href="../../agenda/">Alle data van alle trainingen in de agenda</a>' in built.page("trainingen/luisteren/")
