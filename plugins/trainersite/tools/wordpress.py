@@ -18,6 +18,7 @@ import posixpath
 import re
 import shutil
 import uuid
+import warnings
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,7 +29,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 import nh3
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 from markdownify import MarkdownConverter
 
 from ..core.urls import slugify, src_uri_for
@@ -50,6 +51,8 @@ _MORE = re.compile(r"<!--\s*more\b.*?-->", re.IGNORECASE | re.DOTALL)
 _CAPTION = re.compile(r"\[caption\b[^\]]*\](.*?)\[/caption\]", re.IGNORECASE | re.DOTALL)
 # Characters that never belong in a post file: C0/C1 controls (but tab and newline), U+FFFE/U+FFFF.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# A comment that is only a URL is still a comment, not a file name to open.
+warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 DRAFT_STATES = {"draft", "pending"}  # "future" is scheduled: it keeps its date and publishes itself
 MAX_SLUG = 80  # characters: a file name stays far below the 255 bytes file systems allow
 MAX_ALIAS = 400
