@@ -112,7 +112,7 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
             read_on_site=labels["email_read_on_site"],
             logo_url=absolute_url(site_url, logo) if logo else None,
         )
-        every = [item(post) for post in blog.posts if not (post.draft or post.scheduled)]
+        every = [item(post) for post in blog.posts if post.is_published]
         main = newest(every, self.config.size)
         feeds = {
             urls.feed_rss: ("rss", FeedChannel(title=config.site_name, self_url=absolute_url(site_url, urls.feed_rss), **channel), main),
@@ -198,5 +198,4 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
         write_preview(mailed, digest, blog_plugin.labels, blog_plugin.locale.split("_")[0], templates, folder / "index.html")
 
     def _feed_paths(self, config) -> list[str]:
-        urls = self._blog(config).urls
-        return [urls.feed_rss, urls.feed_atom]
+        return list(self._blog(config).urls.feed_paths)

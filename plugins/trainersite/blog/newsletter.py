@@ -19,6 +19,11 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..core.errors import ContentError
+from ..core.schema import NEWSLETTER, text
+from ..core.schema import table as table_of
+
+SOURCE = "mkdocs.yml"
+WHERE = "extra.newsletter"
 
 
 @dataclass(frozen=True)
@@ -36,23 +41,16 @@ class Newsletter:
 
 
 def _field(table: dict, key: str, default: str | None) -> str | None:
-    value = table.get(key, default)
-    if value is not None and (not isinstance(value, str) or not value.strip()):
-        raise ContentError("mkdocs.yml", f"extra.newsletter.{key}", "a non-empty text", value)
-    return value.strip() if isinstance(value, str) else value
+    if key in table and table[key] is not None and text(table, key, SOURCE, WHERE) is None:
+        raise ContentError(SOURCE, f"{WHERE}.{key}", "a non-empty text", table[key])
+    return text(table, key, SOURCE, WHERE) or default
 
 
 def parse_newsletter(table: object, contact: object = None) -> Newsletter:
-    if table is None:
-        table = {}
-    if not isinstance(table, dict):
-        raise ContentError("mkdocs.yml", "extra.newsletter", "signup_url, email_field, honeypot_field, privacy_url, unsubscribe", table)
-    unknown = set(table) - {"signup_url", "email_field", "honeypot_field", "privacy_url", "unsubscribe"}
-    if unknown:
-        raise ContentError("mkdocs.yml", f"extra.newsletter.{sorted(unknown)[0]}", "only signup_url, email_field, honeypot_field, privacy_url and unsubscribe")
+    table = table_of({} if table is None else table, NEWSLETTER, SOURCE, WHERE)
     signup_url = _field(table, "signup_url", None)
     if signup_url and urlsplit(signup_url).scheme not in ("https", "http"):
-        raise ContentError("mkdocs.yml", "extra.newsletter.signup_url", "an http(s) address of the provider's signup form", signup_url)
+        raise ContentError(SOURCE, f"{WHERE}.signup_url", NEWSLETTER["signup_url"].expected, signup_url)
     email = contact.get("email") if isinstance(contact, dict) else None
     return Newsletter(
         signup_url=signup_url,

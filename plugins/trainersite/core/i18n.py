@@ -163,6 +163,6 @@ def labels_for(language: str) -> dict[str, str]:
     return table_for(LABELS, language)
 
 
-def count_label(labels: dict[str, str], count: int) -> str:
-    key = "posts_count_one" if count == 1 else "posts_count_many"
-    return labels[key].format(count=count)
+def plural(labels: dict[str, str], stem: str, count: int) -> str:
+    """`{stem}_one` or `{stem}_many` with the count filled in: `3 berichten`, `1 reactie`."""
+    return labels[f"{stem}_one" if count == 1 else f"{stem}_many"].format(count=count)
