@@ -38,6 +38,7 @@ from ..core.dates import zone
 from ..core.errors import ContentError
 from ..core.i18n import plural, site_locale
 from ..courses.ical import course_calendar
+from ..courses.agenda import AgendaSite, agenda_entries, agenda_files, agenda_view, form_sessions, webcal_url
 from ..core.jsonld import json_ld_script
 from ..blog.extras import post_link
 from ..blog.posts import decode_source
@@ -52,6 +53,10 @@ class TrainerCoursesConfig(base.Config):
     courses_dir = c.Type(str, default="trainingen")
     contact_page = c.Type(str, default="contact.md")
     calendar_file = c.Type(str, default="data.ics")
+    # The agenda page (a page in docs/) lists every upcoming session; with it come one calendar and one feed.
+    agenda_page = c.Type(str, default="agenda.md")
+    agenda_calendar = c.Type(str, default="agenda.ics")
+    agenda_feed = c.Type(str, default="agenda.xml")
     related_posts = c.Type(int, default=3)
     # Empty: the blog plugin's time zone, else Europe/Amsterdam.
     timezone = c.Type(str, default="")
@@ -82,6 +87,8 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         self.vcard_url: str | None = None
         self.blog_posts: tuple = ()
         self.now = datetime.now()
+        self.agenda: tuple = ()  # every upcoming session (agenda.py)
+        self.agenda_src: str | None = None
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -125,7 +132,23 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         for course in self.courses.values():
             self._add_calendar(files, config, course)
         self._find_contact_page(files, config)
+        self.agenda = agenda_entries(self.courses.values(), self.now)
+        self._add_agenda(files, config)
         return files
+
+    def _add_agenda(self, files: Files, config) -> None:
+        """With an agenda page: /agenda.ics and /agenda.xml beside it, of every upcoming session."""
+        file = files.get_file_from_path(self.config.agenda_page)
+        self.agenda_src = file.src_uri if file is not None and file.is_documentation_page() else None
+        if self.agenda_src is None:
+            return
+        site = AgendaSite(self.contact.name if self.contact else config.site_name, self.site_url, file.url, self.host,
+                          str(self.tz.key), self.locale)
+        outputs = agenda_files(self.agenda, site, build_stamp(), self.labels, self.config.agenda_calendar, self.config.agenda_feed)
+        for path, content in outputs.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"docs/{path}: expected no file here, the agenda's {path.rsplit('.', 1)[-1]} is written to /{path}")
+            files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
 
     def _read(self, file: File, config, files: Files) -> Course:
         source = self._source(file, config)
@@ -193,6 +216,8 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             page.meta.setdefault("template", "catalogue.html")
         elif src == self.contact_src:
             page.meta.setdefault("template", "contact.html")
+        elif src == self.agenda_src:
+            page.meta.setdefault("template", "agenda.html")
         return markdown
 
     # -- template context --------------------------------------------------------------------
@@ -216,6 +241,13 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             }
         elif src == self.contact_src and self.contact is not None:
             context["contact"] = self._contact_view(config)
+        elif src == self.agenda_src:
+            context["agenda"] = {
+                "months": agenda_view(self.agenda, self.locale, self.labels),
+                "calendar_url": self.config.agenda_calendar,
+                "webcal_url": webcal_url(absolute_url(self.site_url, self.config.agenda_calendar)),
+                "feed_url": self.config.agenda_feed,
+            }
         post = context.get("post")
         if isinstance(post, dict) and post.get("training") in self.courses:
             course = self.courses[post["training"]]
@@ -315,5 +347,6 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             "honeypot_field": contact.honeypot_field,
             "vcard_url": self.vcard_url,
             "courses": [{"slug": c.slug, "title": c.title} for c in self.courses.values()],
+            "sessions": form_sessions(self.agenda, self.locale),
             "json_ld": json_ld_script(business_json_ld(contact, self.site_url, config.site_description or "")),
         }

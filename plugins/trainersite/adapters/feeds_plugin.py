@@ -119,14 +119,18 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
             urls.feed_atom: ("atom", FeedChannel(title=config.site_name, self_url=absolute_url(site_url, urls.feed_atom), **channel), main),
         }
         by_slug = {entry.post.slug: entry for entry in every}
-        for summary in blog.categories:
-            posts = [by_slug[post.slug] for post in blog.posts_by_category[summary.category.slug] if post.slug in by_slug]
-            feeds[summary.feed_url] = (
+        # A feed per category, and per tag when `tag_feeds` is on (a tag's feed_url is None otherwise).
+        taxonomy = blog_plugin.taxonomy
+        listed = [(s.category.name, s.url, s.feed_url, blog.posts_by_category[s.category.slug]) for s in blog.categories]
+        listed += [(s.tag.name, s.url, s.feed_url, taxonomy.posts_by_tag[s.tag.slug]) for s in taxonomy.tags if s.feed_url]
+        for name, page_url, feed_url, listed_posts in listed:
+            posts = [by_slug[post.slug] for post in listed_posts if post.slug in by_slug]
+            feeds[feed_url] = (
                 "rss",
                 FeedChannel(
-                    title=f"{config.site_name}: {summary.category.name}",
-                    self_url=absolute_url(site_url, summary.feed_url),
-                    alternate_url=absolute_url(site_url, summary.url),
+                    title=f"{config.site_name}: {name}",
+                    self_url=absolute_url(site_url, feed_url),
+                    alternate_url=absolute_url(site_url, page_url),
                     **channel,
                 ),
                 newest(posts, self.config.size),

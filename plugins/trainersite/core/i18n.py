@@ -73,6 +73,14 @@ LABELS: dict[str, dict[str, str]] = {
         "newsletter_no_form": "Aanmelden kan per e-mail:",
         "newsletter_rss": "Of volg de blog via RSS",
         "feeds_per_category": "Feeds per categorie",
+        # tag and author pages
+        "tag_title": "Tag: {name}",
+        "tag_index_title": "Tags",
+        "tag_feed": "RSS-feed van deze tag",
+        "all_tags": "Alle tags",
+        "author_posts": "Berichten van {name}",
+        "author_page": "Alle berichten van {name}",
+        "author_email": "Mail {name}",
     },
     "en": {
         "blog": "Blog",
@@ -144,6 +152,14 @@ LABELS: dict[str, dict[str, str]] = {
         "newsletter_no_form": "Subscribe by e-mail:",
         "newsletter_rss": "Or follow the blog by RSS",
         "feeds_per_category": "Feeds per category",
+        # tag and author pages
+        "tag_title": "Tag: {name}",
+        "tag_index_title": "Tags",
+        "tag_feed": "RSS feed of this tag",
+        "all_tags": "All tags",
+        "author_posts": "Posts by {name}",
+        "author_page": "All posts by {name}",
+        "author_email": "E-mail {name}",
     },
 }
 
