@@ -76,6 +76,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         self.now = datetime.now()
         self.agenda: tuple = ()  # every upcoming session (agenda.py)
         self.agenda_src: str | None = None
+        self.agenda_url: str | None = None
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -140,6 +141,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         """With an agenda page: /agenda.ics and /agenda.xml beside it, of every upcoming session."""
         file = files.get_file_from_path(self.config.agenda_page)
         self.agenda_src = file.src_uri if file is not None and file.is_documentation_page() else None
+        self.agenda_url = file.url if self.agenda_src else None
         if self.agenda_src is None:
             return
         site = AgendaSite(self.contact.name if self.contact else config.site_name, self.site_url, file.url, self.host,
@@ -212,6 +214,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         env.globals["course_labels"] = self.labels
         env.globals["contact_url"] = self.contact_url
         env.globals["contact_form_anchor"] = FORM_ANCHOR
+        env.globals["agenda_url"] = self.agenda_url
         env.globals["site_contact"] = self.contact
         return env
 
