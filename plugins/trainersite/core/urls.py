@@ -53,12 +53,17 @@ class UrlScheme:
     category_index: str = "blog/categorie/"
     category: str = "blog/categorie/{slug}/"
     archive: str = "blog/archief/{year}/"
+    tag_index: str = "blog/tag/"
+    tag: str = "blog/tag/{slug}/"
+    author: str = "blog/auteur/{key}/"
     feed_rss: str = "feed.xml"
     feed_atom: str = "atom.xml"
     category_feed: str = "feed.xml"
 
     # Each pattern's one field; the option in mkdocs.yml is `<name>_url` of trainersite-blog.
-    FIELDS: ClassVar[dict[str, str]] = {"post": "slug", "page": "page", "category": "slug", "archive": "year"}
+    FIELDS: ClassVar[dict[str, str]] = {
+        "post": "slug", "page": "page", "category": "slug", "archive": "year", "tag": "slug", "author": "key",
+    }
 
     def __post_init__(self) -> None:
         # A pattern with a typo ({titel}, a lone brace) would crash the build at the first post.
@@ -73,7 +78,7 @@ class UrlScheme:
                     "mkdocs.yml", f"trainersite-blog.{name}_url", f"a URL pattern with {{{field}}} and no other braces", pattern
                 )
         # Every address a pattern makes stays inside the site folder (`../../{slug}/` would not).
-        for name in ("blog", "post", "page", "category_index", "category", "archive"):
+        for name in ("blog", "post", "page", "category_index", "category", "archive", "tag_index", "tag", "author", "feed_rss", "feed_atom", "category_feed"):
             pattern = getattr(self, name)
             if pattern:
                 clean_path(pattern.replace("{", "").replace("}", ""), Owner("mkdocs.yml", f"trainersite-blog.{name}_url", ""))
@@ -98,3 +103,12 @@ class UrlScheme:
 
     def archive_url(self, year: int) -> str:
         return self.archive.format(year=year)
+
+    def tag_url(self, slug: str) -> str:
+        return self.tag.format(slug=slug)
+
+    def tag_feed_url(self, slug: str) -> str:
+        return self.tag_url(slug) + self.category_feed
+
+    def author_url(self, key: str) -> str:
+        return self.author.format(key=key)
