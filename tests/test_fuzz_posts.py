@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sitebuilder import REPO
 
-from trainersite.core.dates import DATE_EXPECTED, parse_when, zone
+from trainersite.core.dates import DATE_EXPECTED, YEARS_EXPECTED, parse_when, zone
 from trainersite.core.errors import ContentError
 from trainersite.blog.models import Author, Post
 from trainersite.core.schema import POST
@@ -181,7 +181,8 @@ def test_any_bytes_decode_to_text_or_give_a_content_error(raw):
 def test_a_recursive_yaml_alias_in_comments_is_an_error_not_a_crash():
     text = "---\ntitle: T\ndate: 2024-03-05\ncomments: &c\n  - {author: A, date: 2024-03-05, text: x, replies: *c}\n---\n"
     outcome = read(text)
-    assert isinstance(outcome, ContentError) and outcome.key.startswith("comments[1]")
+    # Refused while reading the YAML, before any comment is built: endless once the alias is expanded.
+    assert isinstance(outcome, ContentError) and outcome.key == "front matter" and "aliases" in outcome.expected
 
 
 # -- dates: the documented forms parse, everything else names the expected form ----------------
@@ -206,9 +207,11 @@ def test_parse_when_gives_a_moment_or_names_the_expected_form(value):
         when = parse_when(value, SOURCE, "date", TZ)
     except ContentError as err:
         assert_good_error(err, SOURCE)
-        assert err.expected == DATE_EXPECTED
+        assert err.expected in (DATE_EXPECTED, YEARS_EXPECTED)
+        if isinstance(value, (date, str)):  # a single date is quoted as typed, not as a Python repr
+            assert "datetime." not in str(err)
         return
-    assert when.moment.tzinfo is not None
+    assert when.moment.tzinfo is not None and 1900 <= when.moment.year <= 2999
 
 
 @pytest.mark.parametrize("value", ["5 maart 2024", "5 Maart 2024", "5 mrt. 2024", "5 March 2024", "'2024-03-05'"])

@@ -14,11 +14,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
-from urllib.parse import quote
 
 import pytest
-from sitebuilder import SiteBuilder, front_matter, post_text
-from test_bad_input import COURSE, add_course, build_in_process, course_text
+from sitebuilder import SiteBuilder, post_text
+from test_bad_input import add_course, build_in_process, course_text
 
 P = "posts/2024-03-05-bericht.md"
 
@@ -162,7 +161,129 @@ URLS = [
             check=no_injection("blog/img-src-x-onerror-alert-1", "<img src=x onerror")),
 ]
 
-CASES = PATHS + URLS
+
+# -- 3. feed text stays text; control characters never crash the XML -------------------------------
+HOSTILE_SUMMARY = '<img src=x onerror=alert(1)> & "q" Tom &amp; Jerry'
+
+
+def feed_entry(site: Path, path: str = "feed.xml"):
+    import feedparser
+
+    feed = feedparser.parse((site / path).read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    return feed, feed.entries[0]
+
+
+def as_text(detail) -> str:
+    """What a feed reader shows for a text field: HTML is read as HTML, plain text as it is."""
+    import html
+
+    return html.unescape(detail.value) if detail.type == "text/html" else detail.value
+
+
+def summary_stays_text(site: Path) -> None:
+    _, entry = feed_entry(site)
+    assert "<img" not in entry.summary  # feedparser did not read it as markup
+    assert as_text(entry.summary_detail) == HOSTILE_SUMMARY
+    assert entry.title == '<b>Vet</b> & "co"'
+    _, atom = feed_entry(site, "atom.xml")
+    assert atom.content[0].type == "text/html" and "CDATA" not in (site / "atom.xml").read_text()
+    assert atom.summary == HOSTILE_SUMMARY
+
+
+CONTROL = "Ver\x0bticaal\x01 tab\ufffe"
+
+
+def control_characters_dropped(site: Path) -> None:
+    feed, entry = feed_entry(site)
+    assert entry.title == "Ver ticaal tab"  # a vertical tab is a space, the others are dropped
+    for name in ("feed.xml", "atom.xml", "blog/categorie/ver-ticaal/feed.xml"):
+        data = (site / name).read_text(encoding="utf-8")
+        assert not any(char in data for char in "\x0b\x01\ufffe"), name
+
+
+CODE_BODY = """Een [link](../ander/) en `<a href="inline/">` niet aanraken.
+
+```html
+<a href="relatief/">niet aanraken</a> <img src='ook/niet.png'>
+```
+"""
+
+
+def code_untouched(site: Path) -> None:
+    _, entry = feed_entry(site)
+    content = entry.content[0].value
+    assert "relatief/" in content and "ook/niet.png" in content and "inline/" in content
+    assert "example.nl/blog/een-bericht/relatief/" not in content and "example.nl/blog/een-bericht/inline/" not in content
+    assert 'href="https://www.example.nl/blog/ander/"' in content  # real links are made absolute
+    card = (site / "blog/index.html").read_text(encoding="utf-8")  # the excerpt, rebased from blog/een-bericht/
+    assert "inline/" in card and "een-bericht/inline/" not in card and 'href="ander/"' in card
+
+
+FEEDS = [
+    Hostile("feed-summary-stays-text", lambda s: post(s, title='<b>Vet</b> & "co"', summary=HOSTILE_SUMMARY), check=summary_stays_text),
+    Hostile("control-characters", lambda s: s.post("2024-03-05-bericht.md", (
+        f"---\ntitle: \"{CONTROL}\"\ndate: 2024-03-05\nsummary: \"Kort\x0b{CONTROL}\"\ncategories: [\"Ver\x0bticaal\"]\n---\n"
+        f"Tekst\x01 met\x0b tekens\ufffe.\n")), check=control_characters_dropped),
+    Hostile("control-characters-in-course", lambda s: add_course(s, text=course_text(title="Klant\x0bgericht\x01")),
+            check=lambda site: "\x0b" not in (site / "trainingen/klantgericht-communiceren/index.html").read_text()),
+    Hostile("code-text-not-rewritten", lambda s: post(s, body=CODE_BODY), check=code_untouched),
+]
+
+
+# -- 4. clear errors instead of tracebacks, hangs and silent surprises -------------------------------
+BOMB = "\n".join(
+    [
+        "---",
+        "title: Bom",
+        "date: 2024-03-05",
+        'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+        *[f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]" for i in range(8)],
+        "comments:",
+        "  - {author: A, date: 2024-03-05, text: x, replies: *i}",
+        "---",
+        "Tekst.",
+        "",
+    ]
+)
+
+
+def symlink(site: SiteBuilder, name: str) -> None:
+    post(site)
+    os.symlink(site.root / "bestaat-niet", site.posts / name)
+
+
+ERRORS = [
+    Hostile("duplicate-guid", lambda s: (post(s, guid="urn:vast"), post(s, "2024-04-01-twee.md", "Twee", guid="urn:vast")),
+            says=("'guid'", "posts/2024-03-05-bericht.md", "posts/2024-04-01-twee.md")),
+    Hostile("empty-post-warns", lambda s: s.post("2024-03-05-bericht.md", "---\ntitle: Leeg\ndate: 2024-03-05\n---\n\n"),
+            says=(P, "empty")),
+    Hostile("empty-post-with-video-ok", lambda s: s.post("2024-03-05-bericht.md", "---\ntitle: Leeg\ndate: 2024-03-05\nvideo: https://youtu.be/dQw4w9WgXcQ\n---\n"),
+            check=lambda site: (site / "blog/leeg/index.html").is_file()),
+    Hostile("yaml-alias-bomb-in-comments", lambda s: s.post("2024-03-05-bericht.md", BOMB), says=(P, "'front matter'", "aliases")),
+    Hostile("yaml-alias-bomb-in-course", lambda s: add_course(s, text=BOMB.replace("comments:\n  - {author: A, date: 2024-03-05, text: x, replies: *i}", "summary: x\ngoals: *i")),
+            says=("docs/trainingen/klantgericht-communiceren.md", "'front matter'", "aliases")),
+    Hostile("course-title-with-newline", lambda s: add_course(s, text=course_text(title="Klant\ngericht\r\ncommuniceren")),
+            check=lambda site: (site / "trainingen/klantgericht-communiceren/data.ics").is_file()),
+    Hostile("session-in-year-9999", lambda s: add_course(s, text=course_text(sessions=[{"start": "9999-03-09 09:30", "end": "9999-03-10 17:00"}])),
+            says=("docs/trainingen/klantgericht-communiceren.md", "'sessions[1].start'", "2999", "9999-03-09 09:30")),
+    Hostile("date-year-one", lambda s: s.post("2024-03-05-bericht.md", "---\ntitle: Oud\ndate: 0001-01-01\n---\nTekst.\n"),
+            says=(P, "'date'", "1900", "'0001-01-01'")),
+    Hostile("date-year-3000", lambda s: post(s, date="3000-01-01"), says=(P, "'date'", "2999", "'3000-01-01'")),
+    Hostile("date-impossible-quoted-as-typed", lambda s: post(s, date="2024-13-45"), says=(P, "'date'", "'2024-13-45'")),
+    Hostile("price-infinite", lambda s: add_course(s, text=course_text(price=float("inf"))), says=("docs/trainingen/klantgericht-communiceren.md", "'price'")),
+    Hostile("price-nan", lambda s: add_course(s, text=course_text().replace("price: 1295", "price: .nan")), says=("docs/trainingen/klantgericht-communiceren.md", "'price'")),
+    Hostile("home-latest-negative", blog_option(home_latest=-1), says=("mkdocs.yml", "'trainersite-blog.home_latest'")),
+    Hostile("title-of-300-characters", lambda s: post(s, title="Klantgericht " * 23 + "einde"),
+            check=lambda site: any(len(p.name) <= 100 for p in (site / "blog").iterdir() if p.name.startswith("klantgericht-"))),
+    Hostile("author-name-of-300-characters", lambda s: (post(s), s.plugin("trainersite-blog")["authors"]["annelies"].update(name="A" * 300))),
+    Hostile("emacs-lock-link-ignored", lambda s: symlink(s, ".#2024-03-05-bericht.md"), check=lambda site: (site / "blog/een-bericht/index.html").is_file()),
+    Hostile("macos-resource-fork-ignored", lambda s: (post(s), (s.posts / "._2024-03-05-bericht.md").write_bytes(b"\x00\x05\x16\x07Mac OS X\xff\xfe")),
+            check=lambda site: (site / "blog/een-bericht/index.html").is_file()),
+    Hostile("dangling-link-named", lambda s: symlink(s, "2024-04-01-weg.md"), says=("posts/2024-04-01-weg.md", "readable file")),
+]
+
+CASES = PATHS + URLS + FEEDS + ERRORS
 
 
 def params(cases):

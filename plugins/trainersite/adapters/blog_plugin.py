@@ -26,7 +26,7 @@ from ..blog.aliases import redirect_html
 from ..blog.images import body_image_warnings
 from ..blog.extras import build_post_extras
 from ..blog.views import CategoryIndexPage, HomePage, ListingView, PostPage, RenderedPost, TagIndexPage, View
-from ..blog.posts import ReadSettings, check_unique_slugs, parse_authors, read_post
+from ..blog.posts import ReadSettings, check_unique_slugs, empty_post_warnings, parse_authors, post_files, read_post
 from ..blog.taxonomy import build_taxonomy
 from .speed.prerender import Prerender, RenderCache, in_worker
 from .speed.page_workers import PageWorkers
@@ -90,6 +90,8 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         for option in ("per_page", "words_per_minute"):
             if cfg[option] < 1:
                 raise PluginError(f"mkdocs.yml: 'trainersite-blog.{option}': expected a whole number of at least 1")
+        if cfg.home_latest < 0:
+            raise PluginError(f"mkdocs.yml: 'trainersite-blog.home_latest': expected a whole number of at least 0, got {cfg.home_latest}")
         if cfg.render_workers < 0:
             raise PluginError("mkdocs.yml: 'trainersite-blog.render_workers': expected 0 (one per core) or more")
         if not config.site_url:
@@ -137,9 +139,11 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         if self.serving:
             self.preview.pre_build(config)
         try:
-            posts = [self._read(path) for path in sorted(self.posts_dir.glob("*.md"))]
+            posts = [self._read(path) for path in post_files(self.posts_dir)]
             posts = [post for post in posts if self.serving or post.is_published]
             check_unique_slugs(posts)
+            for warning in empty_post_warnings(posts):
+                log.warning(warning)  # --strict (and so deploy) stops here
             site.blog = build_blog(posts, self.urls, self.config.per_page, self.labels)
             site.extras = build_post_extras(site.blog.posts)
             site.taxonomy = build_taxonomy(
@@ -154,7 +158,11 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         `mkdocs serve` keeps this plugin between rebuilds; reading 1,000 unchanged posts again
         would be most of a rebuild's own work.
         """
-        stat = path.stat()
+        source = os.path.relpath(path, self.posts_dir.parent).replace(os.sep, "/")
+        try:
+            stat = path.stat()
+        except OSError:  # a link to nothing: read_post says so in one line
+            return read_post(path, source, self.settings)
         stamp = (stat.st_mtime_ns, stat.st_size, self.settings)
         known = self._parsed.get(path)
         if known is not None and known[0] == stamp:

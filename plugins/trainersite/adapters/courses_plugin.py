@@ -204,6 +204,16 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
 
     # -- pages: what each shows is in courses/views.py ------------------------------------------
 
+    def on_page_read_source(self, *, page, config) -> str | None:
+        """Pages in docs/ are read as posts are (decode_source): control characters dropped, so a
+        vertical tab pasted from Word neither breaks MkDocs' front matter nor reaches the HTML."""
+        if page.file.abs_src_path is None or page.file.generated_by:
+            return None
+        try:
+            return decode_source(page.file.content_bytes, page.file.src_uri)
+        except (ContentError, OSError):
+            return None  # MkDocs reads it itself and says what is wrong
+
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         if (view := self.views.get(page.file.src_uri)) is not None:
             title = view.title()

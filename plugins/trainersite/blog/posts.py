@@ -79,10 +79,61 @@ _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestam
 _SPLITTER = frontmatter.YAMLHandler()
 
 
+MAX_YAML_VALUES = 100_000  # far above any real post; a "billion laughs" of aliases is far above this
+
+
+def _expanded_size(root: yaml.Node, limit: int) -> int:
+    """How many values the YAML graph holds once every alias (`*a`) is written out; stops past `limit`.
+
+    Aliases share nodes, so the graph is small while its expansion can be exponential: each node's
+    size is counted once (memoized) and a node that contains itself counts as too large.
+    """
+    sizes: dict[int, int] = {}
+    busy: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        if id(node) in busy:  # a node inside itself: endless when expanded
+            return limit + 1
+        busy.add(id(node))
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            children = node.value
+        elif isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        else:
+            children = []
+        for child in children:
+            total += size(child)
+            if total > limit:
+                break
+        busy.discard(id(node))
+        sizes[id(node)] = total
+        return total
+
+    return size(root)
+
+
 def load_yaml(text: str, source: str, key: str = "front matter", line_offset: int = 1) -> Any:
-    """YAML text -> data; a syntax error or a duplicate key is a ContentError with its line."""
+    """YAML text -> data; a syntax error or a duplicate key is a ContentError with its line.
+
+    The node graph is checked before any value is built, so an alias bomb fails at once.
+    """
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+        loader = _StrictLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            if _expanded_size(node, MAX_YAML_VALUES) > MAX_YAML_VALUES:
+                raise ContentError(
+                    source, key, f"at most {MAX_YAML_VALUES:,} values once YAML aliases (&name, *name) are expanded"
+                )
+            return loader.construct_document(node)
+        finally:
+            loader.dispose()
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = f" (line {mark.line + line_offset})" if mark is not None else ""
@@ -149,7 +200,7 @@ def parse_post(content: str, source: str, settings: ReadSettings) -> Post:
     """A post's text (front matter + Markdown) -> a validated Post."""
     meta, body = split_front_matter(content, source)
     POST.check_keys(meta, source)
-    title = text(meta, "title", source, required=True)
+    title = " ".join(text(meta, "title", source, required=True).split())  # one line, whatever YAML allowed
     if "date" not in meta or meta["date"] is None:
         raise ContentError(source, "date", "a publication date like 2024-03-05")
     when: When = parse_when(meta["date"], source, "date", settings.tz, settings.locale)
@@ -194,18 +245,41 @@ def parse_post(content: str, source: str, settings: ReadSettings) -> Post:
 
 
 def read_post(path: Path, source: str, settings: ReadSettings) -> Post:
-    return parse_post(decode_source(path.read_bytes(), source), source, settings)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:  # a broken link, a folder named x.md, no permission
+        raise ContentError(source, None, f"a readable file ({err.strerror or err})") from None
+    return parse_post(decode_source(raw, source), source, settings)
+
+
+def post_files(folder: Path) -> list[Path]:
+    """The posts in `folder`: `*.md`, without hidden files (an editor's `.#x.md` lock link, macOS `._x.md`)."""
+    return [path for path in sorted(folder.glob("*.md")) if not path.name.startswith(".")]
 
 
 def check_unique_slugs(posts: list[Post]) -> None:
-    """Two posts with one slug would overwrite each other: name both files."""
+    """Two posts with one slug would overwrite each other, two with one GUID would reach an
+    RSS-to-email service as one (it skips the second): name both files."""
     seen: dict[str, Post] = {}
+    guids: dict[str, Post] = {}
     for post in posts:
         other = seen.setdefault(post.slug, post)
         if other is not post:
             raise ContentError(
                 post.source, "slug", f"a slug of its own, but '{post.slug}' is also the slug of {other.source}"
             )
+        other = guids.setdefault(post.guid, post)
+        if other is not post:
+            raise ContentError(post.source, "guid", f"a guid of its own, but it is also the guid of {other.source}", post.guid)
+
+
+def empty_post_warnings(posts: list[Post]) -> list[str]:
+    """A post with front matter but no text and no video is most likely a mistake (a file saved too soon)."""
+    return [
+        str(ContentError(post.source, None, "text below the front matter (or a video), but the post is empty"))
+        for post in posts
+        if not post.body.strip() and not post.video
+    ]
 
 
 def parse_authors(table: object, default_author: str, source: str = "mkdocs.yml") -> dict[str, Author]:

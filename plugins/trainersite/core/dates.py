@@ -64,8 +64,26 @@ def _offset(text: str) -> timezone:
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # beyond these a date is a typo; year 9999 would also break the calendars
+YEARS_EXPECTED = f"a date between the years {FIRST_YEAR} and {LAST_YEAR}"
+
+
+def _as_typed(value: object) -> object:
+    """What the trainer typed, for a message: `0001-01-01`, not `datetime.date(1, 1, 1)`."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+    return value
+
+
 def parse_when(value: object, source: str, key: str, tz: ZoneInfo, locale: str = "nl") -> When:
     """A front-matter date value as a `When`, or a ContentError naming file and key."""
+    when = _parse_when(value, source, key, tz, locale)
+    if not FIRST_YEAR <= when.moment.year <= LAST_YEAR:
+        raise ContentError(source, key, YEARS_EXPECTED, _as_typed(value))
+    return when
+
+
+def _parse_when(value: object, source: str, key: str, tz: ZoneInfo, locale: str) -> When:
     try:
         if isinstance(value, datetime):
             moment = value if value.tzinfo else value.replace(tzinfo=tz)
@@ -91,7 +109,7 @@ def parse_when(value: object, source: str, key: str, tz: ZoneInfo, locale: str =
                     return When(datetime.combine(d, time(0, 0), tz), False)
     except (ValueError, OverflowError):
         pass
-    raise ContentError(source, key, DATE_EXPECTED, value)
+    raise ContentError(source, key, DATE_EXPECTED, _as_typed(value))
 
 
 def format_day(day: date, locale: str) -> str:

@@ -18,7 +18,8 @@ from .output_paths import Owner, clean_path
 
 def slugify(text: str) -> str:
     """`Één vraag, twee antwoorden` -> `een-vraag-twee-antwoorden` (accents folded)."""
-    return _slugify(text, lowercase=True, allow_unicode=False)
+    # At most 100 characters, cut at a word: a very long title still gives a usable address and file name.
+    return _slugify(text, lowercase=True, allow_unicode=False, max_length=100, word_boundary=True)
 
 
 def absolute_url(site_url: str, link: str) -> str:

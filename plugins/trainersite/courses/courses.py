@@ -8,6 +8,7 @@ and the schema.org `Course` data for search engines.
 from __future__ import annotations
 
 import re
+import math
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -98,7 +99,7 @@ def parse_course(content: str, source: str, slug: str, url: str, tz: ZoneInfo, l
         source=source,
         slug=slug,
         url=url,
-        title=text(meta, "title", source, required=True),
+        title=" ".join(text(meta, "title", source, required=True).split()),  # one line: also the calendar's name
         summary=text(meta, "summary", source, required=True),
         formats=_formats(meta, source),
         duration=text(meta, "duration", source),
@@ -126,7 +127,8 @@ def _price(meta: Mapping[str, Any], source: str) -> Decimal | None:
     value = meta.get("price")
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+    # .inf and .nan are YAML numbers too; no price is infinite.
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
         raise ContentError(source, "price", COURSE["price"].expected, value)
     return Decimal(str(value))
 
