@@ -14,7 +14,6 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -27,6 +26,10 @@ from ..blog.models import Post
 from ..blog.aliases import check_free, redirect_html
 from ..blog.extras import PostExtras, build_post_extras, post_extras_view
 from ..blog.posts import ReadSettings, check_unique_slugs, parse_authors, read_post
+from ..blog.spelling import spelling_warnings
+from ..core.messages import translate
+from ..core.problem_page import key_line
+from . import problems
 from .speed.prerender import Prerender, RenderCache, in_worker
 from .speed.page_workers import PageWorkers
 from .speed.preview import PreviewShortcuts
@@ -99,13 +102,23 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         # Drafts and scheduled posts are previewed by `mkdocs serve` only.
         self.serving = command == "serve"
 
+    @event_priority(100)  # first: a new build starts with no recorded problems
     def on_config(self, config):
+        problems.start_build()
+        self.locale = site_locale(config)
+        try:
+            self._check_options(config)
+            return self._configure(config)
+        except ContentError as err:
+            raise problems.fatal(err, self.locale) from None
+
+    def _check_options(self, config) -> None:
         cfg = self.config
         for option in ("per_page", "words_per_minute"):
             if cfg[option] < 1:
-                raise PluginError(f"mkdocs.yml: 'trainersite-blog.{option}': expected a whole number of at least 1")
+                raise ContentError("mkdocs.yml", f"trainersite-blog.{option}", "a whole number of at least 1")
         if cfg.render_workers < 0:
-            raise PluginError("mkdocs.yml: 'trainersite-blog.render_workers': expected 0 (one per core) or more")
+            raise ContentError("mkdocs.yml", "trainersite-blog.render_workers", "0 (one per core) or more")
         # A URL pattern with a typo ({titel}, a lone brace) would crash the build at the first post.
         for option, field in (("post_url", "slug"), ("page_url", "page"), ("category_url", "slug"), ("archive_url", "year")):
             try:
@@ -114,19 +127,17 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             except (KeyError, IndexError, ValueError):
                 ok = False
             if not ok:
-                raise PluginError(
-                    f"mkdocs.yml: 'trainersite-blog.{option}': expected a URL pattern with {{{field}}} "
-                    f"and no other braces, got {cfg[option]!r}"
+                raise ContentError(
+                    "mkdocs.yml", f"trainersite-blog.{option}", f"a URL pattern with {{{field}}} and no other braces", cfg[option]
                 )
         if not config.site_url:
-            raise PluginError("mkdocs.yml: 'site_url': expected the site's address, e.g. https://www.example.nl/")
+            raise ContentError("mkdocs.yml", "site_url", "the site's address, e.g. https://www.example.nl/")
+
+    def _configure(self, config):
+        cfg = self.config
         default_author = cfg.default_author or next(iter(cfg.authors), "")
-        try:
-            self.authors = parse_authors(cfg.authors, default_author)
-            tz = zone(cfg.timezone)
-        except ContentError as err:
-            raise PluginError(str(err)) from None
-        self.locale = site_locale(config)
+        self.authors = parse_authors(cfg.authors, default_author)
+        tz = zone(cfg.timezone)
         self.labels = labels_for(self.locale)
         self.urls = UrlScheme(
             blog=cfg.blog_url,
@@ -154,14 +165,27 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         self.prerender: Prerender | None = None
         if self.serving:
             self.preview.pre_build(config)
-        try:
-            posts = [self._read(path) for path in sorted(self.posts_dir.glob("*.md"))]
-            posts = [post for post in posts if self.serving or not (post.draft or post.scheduled)]
-            check_unique_slugs(posts)
-            self.blog = build_blog(posts, self.urls, self.config.per_page, self.labels)
+        # Every file's problem is collected (a build lists them all); `mkdocs serve` shows them in
+        # the browser and previews the rest (adapters/problems.py).
+        found: list[ContentError] = []
+        posts = []
+        for path in sorted(self.posts_dir.glob("*.md")):
+            try:
+                posts.append(self._read(path))
+            except ContentError as err:
+                if err.line is None:  # the line of the key, for the preview's problem page
+                    err.line = key_line(path.read_text(encoding="utf-8", errors="replace"), err.key)
+                found.append(err)
+        posts = [post for post in posts if self.serving or not (post.draft or post.scheduled)]
+        _, posts = problems.drop_failing(check_unique_slugs, posts, found)
+        self.blog = build_blog(posts, self.urls, self.config.per_page, self.labels)
+        self.extras, kept = problems.drop_failing(build_post_extras, list(self.blog.posts), found)
+        if len(kept) < len(self.blog.posts):  # a bad video or alias left a post out
+            self.blog = build_blog(kept, self.urls, self.config.per_page, self.labels)
             self.extras = build_post_extras(self.blog.posts)
-        except ContentError as err:
-            raise PluginError(str(err)) from None
+        problems.settle(found, self.serving, self.locale)
+        for warning in spelling_warnings(posts):
+            log.warning(translate(warning, self.locale))
 
     def _read(self, path: Path) -> Post:
         """A post, parsed again only when its file (or the settings) changed since the last build.
@@ -200,7 +224,8 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         try:
             check_free(self.extras.redirects, taken)
         except ContentError as err:
-            raise PluginError(str(err)) from None
+            problems.settle([err], self.serving, self.locale)
+            return files  # serve: the preview shows the problem instead of the site
         for redirect in self.extras.redirects:
             canonical = absolute_url(config.site_url, redirect.target)
             html = redirect_html(redirect, canonical, self.locale.split("_")[0], self.labels["moved_to"])
@@ -213,8 +238,8 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         src_uri = src_uri_for(url)
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
-            raise PluginError(
-                f"{origin}: 'url': expected a free address, but /{url} is also docs/{existing.src_uri}"
+            raise problems.fatal(
+                ContentError(origin, "url", f"a free address, but /{url} is also docs/{existing.src_uri}"), self.locale
             )
         files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         self.pages_by_src[src_uri] = item
@@ -243,6 +268,8 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         self.page_workers.close()
         if self.serving:
             self.preview.post_build()
+            if problems.recorded():
+                problems.write_problem_pages(config.site_dir, problems.recorded(), self.locale, config.site_name)
 
     def on_build_error(self, *, error) -> None:
         if self.prerender is not None:
@@ -396,5 +423,6 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.posts_dir))
+        problems.keep_serving(server, builder, self.locale, config.site_name)
         return server
 

@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -36,6 +35,8 @@ from ..courses.courses import (
 )
 from ..core.dates import zone
 from ..core.errors import ContentError
+from ..core.problem_page import key_line
+from . import problems
 from ..core.i18n import site_locale
 from ..courses.ical import course_calendar
 from ..core.jsonld import json_ld_script
@@ -96,7 +97,9 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             contact = (config.extra or {}).get("contact")
             self.contact = parse_contact(contact) if contact is not None else None
         except ContentError as err:
-            raise PluginError(str(err)) from None
+            raise problems.fatal(err, self.locale) from None
+        blog = config.plugins.get(BLOG_PLUGIN)
+        self.serving = bool(getattr(blog, "serving", False))
         self.site_url = config.site_url or ""
         self.host = urlsplit(self.site_url).hostname or "localhost"
         return config
@@ -109,6 +112,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         self.calendar_urls = {}
         prefix = self.config.courses_dir.strip("/") + "/"
         self.catalogue_src = None
+        found: list[ContentError] = []  # every course's problem, listed together (adapters/problems.py)
         for file in list(files.documentation_pages()):
             if not file.src_uri.startswith(prefix):
                 continue
@@ -116,13 +120,16 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             if rest == "index.md":
                 self.catalogue_src = file.src_uri
             elif "/" not in rest:
-                self.courses_by_src[file.src_uri] = self._read(file, config, files)
+                try:
+                    self.courses_by_src[file.src_uri] = self._read(file, config, files)
+                except ContentError as err:
+                    found.append(err)
+                    files.remove(file)  # serve: the preview shows the problem instead
         self.courses = {course.slug: course for course in sorted_courses(self.courses_by_src.values())}
-        self.blog_posts = self._posts(config)
-        try:
-            check_trainings(self.blog_posts, self.courses)
-        except ContentError as err:
-            raise PluginError(str(err)) from None
+        _, self.blog_posts = problems.drop_failing(
+            lambda posts: check_trainings(posts, self.courses), list(self._posts(config)), found
+        )
+        problems.settle(found, self.serving, self.locale)
         for course in self.courses.values():
             self._add_calendar(files, config, course)
         self._find_contact_page(files, config)
@@ -139,7 +146,9 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
                 if files.get_file_from_path(site_path(course.image)) is None:
                     raise ContentError(source, "image", "an image file in docs/, like /assets/images/trainingen/x.svg", course.image)
         except ContentError as err:
-            raise PluginError(str(err)) from None
+            if err.line is None:
+                err.line = key_line(file.content_string, err.key)
+            raise
         return course
 
     @staticmethod
@@ -172,10 +181,10 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         if self.contact_src is None:
             return
         if self.contact is None:
-            raise PluginError(
-                f"mkdocs.yml: 'extra.contact': expected the contact data (name, email, phone, address, kvk, social) "
-                f"for docs/{self.contact_src}"
-            )
+            raise problems.fatal(ContentError(
+                "mkdocs.yml", "extra.contact",
+                f"the contact data (name, email, phone, address, kvk, social) for docs/{self.contact_src}",
+            ), self.locale)
         folder = self.contact_url if self.contact_url.endswith("/") else posixpath.dirname(self.contact_url) + "/"
         self.vcard_url = folder.lstrip("/") + self.contact.vcard_name
         vcard = contact_vcard(self.contact, self.site_url, self.locale)

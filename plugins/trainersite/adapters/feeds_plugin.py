@@ -10,7 +10,6 @@ from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 
@@ -20,6 +19,8 @@ from ..blog.feeds import FeedChannel, FeedItem, build_feed, newest
 from ..blog.video import parse_video
 from ..blog.newsletter import Newsletter, parse_newsletter
 from ..core.errors import ContentError
+from ..core.i18n import site_locale
+from . import problems
 from ..core.urls import absolute_url
 
 log = get_plugin_logger(__name__)
@@ -33,25 +34,26 @@ class TrainerFeedsConfig(base.Config):
 
 class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
     def on_config(self, config):
-        if self.config.size < 1:
-            raise PluginError("mkdocs.yml: 'trainersite-feeds.size': expected a whole number of at least 1")
+        self.locale = site_locale(config)
         try:
+            if self.config.size < 1:
+                raise ContentError("mkdocs.yml", "trainersite-feeds.size", "a whole number of at least 1")
             self.newsletter: Newsletter = parse_newsletter(config.extra.get("newsletter"), config.extra.get("contact"))
         except ContentError as err:
-            raise PluginError(str(err)) from None
+            raise problems.fatal(err, self.locale) from None
         return config
 
     def _blog(self, config) -> TrainerBlogPlugin:
         blog = config.plugins.get("trainersite-blog")
         if not isinstance(blog, TrainerBlogPlugin):
-            raise PluginError("mkdocs.yml: 'plugins': expected trainersite-blog before trainersite-feeds")
+            raise problems.fatal(ContentError("mkdocs.yml", "plugins", "trainersite-blog before trainersite-feeds"), self.locale)
         return blog
 
     def on_files(self, files: Files, *, config) -> Files:
         # A writer that refuses to write one path twice: a page may not sit where a feed goes.
         for path in self._feed_paths(config):
             if files.get_file_from_path(path) is not None:
-                raise PluginError(f"docs/{path}: expected no file here, the feed is written to /{path}")
+                raise problems.fatal(ContentError(f"docs/{path}", None, f"no file here, the feed is written to /{path}"), self.locale)
         return files
 
     def on_page_markdown(self, markdown, *, page, config, files):

@@ -17,6 +17,7 @@ import yaml
 
 from ..core.dates import When, format_day, parse_when
 from ..core.errors import ContentError
+from ..core.hints import list_as_text, yaml_hint
 from .models import Author, Category, Comment, Post
 from ..core.urls import UrlScheme, slugify
 
@@ -85,7 +86,9 @@ def load_yaml(text: str, source: str, key: str = "front matter", line_offset: in
         mark = getattr(err, "problem_mark", None)
         line = f" (line {mark.line + line_offset})" if mark is not None else ""
         problem = getattr(err, "problem", None) or "syntax error"
-        raise ContentError(source, key, f"valid YAML{line}: {problem}") from None
+        hint = yaml_hint(problem, text, mark.line if mark is not None else None)
+        raise ContentError(source, key, f"valid YAML{line}: {problem}", hint=hint,
+                           line=mark.line + line_offset if mark is not None else None) from None
     except (ValueError, TypeError, AttributeError, RecursionError) as err:
         # PyYAML's value constructors fail with plain errors (`!!int abc`, a list as a key, deep nesting).
         raise ContentError(source, key, f"valid YAML values ({type(err).__name__}: {err})") from None
@@ -121,6 +124,10 @@ def _text_list(meta: Mapping[str, Any], key: str, source: str) -> tuple[str, ...
     value = meta.get(key)
     if value is None:
         return ()
+    as_text = list_as_text(key, value) if key in ("categories", "tags") else None
+    if as_text:  # `categories: A, B` is one text to YAML, not the list it looks like
+        raise ContentError(source, key, f"a list like [{as_text[0]}]", value, hint=as_text[1],
+                           example=f"{key}: [{as_text[0]}]")
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         value = [value]
     if not isinstance(value, list):

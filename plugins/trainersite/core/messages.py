@@ -30,6 +30,9 @@ NL: dict[str, str] = {
     "found character '\\t' that cannot start any token": "een tab mag hier niet staan",
     "found character '\t' that cannot start any token": "een tab mag hier niet staan",
     "could not find expected ':'": "er ontbreekt een ':'",
+    "mapping values are not allowed in this context": "hier mag geen dubbele punt staan",
+    "found character that cannot start any token": "hier staat een teken waarmee niets kan beginnen",
+    "found a tab character that violates indentation": "een tab verstoort het inspringen",
     "found undefined alias": "onbekende alias",
     "key '{key}' appears twice": "de sleutel '{key}' staat er twee keer in",
     "a YAML block between '---' lines at the top of the file":
