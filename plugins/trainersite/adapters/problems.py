@@ -24,6 +24,12 @@ log = logging.getLogger("mkdocs.plugins.trainersite.problems")
 T = TypeVar("T")
 
 _recorded: list[ContentError] = []  # this build's problems (one build runs at a time per process)
+_collecting = False  # `trainersite controleer`: record every problem instead of stopping
+
+
+def collect_all(on: bool = True) -> None:
+    global _collecting
+    _collecting = on
 
 
 def start_build() -> None:
@@ -48,10 +54,11 @@ def settle(problems: list[ContentError], serving: bool, language: str | None) ->
     """End of a reading step: `mkdocs build` stops on any problem, `mkdocs serve` records them."""
     if not problems:
         return
-    if not serving:
+    if not serving and not _collecting:
         raise fatal(problems, language)
-    for problem in problems:
-        log.error(problem.message(language))
+    if serving:
+        for problem in problems:
+            log.error(problem.message(language))
     record(problems)
 
 

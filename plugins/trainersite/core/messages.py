@@ -123,10 +123,11 @@ NL: dict[str, str] = {
     "use one of them": "de categorieën '{first}' ({first_source}) en '{second}' ({second_source}) verschillen "
     "alleen in schrijfwijze; gebruik er één",
     # -- the preview's error page (core/problem_page.py) ------------------------------------------
-    "The site has {count} problem(s)": "De site heeft {count} probleem/problemen",
-    "The preview cannot show this page yet: fix the problem(s) below and save the file. "
+    "The site has 1 problem": "De site heeft 1 probleem",
+    "The site has {count} problems": "De site heeft {count} problemen",
+    "The preview cannot show this page yet: fix what is listed below and save the file. "
     "This page reloads by itself.":
-        "De voorbeeldweergave kan deze pagina nog niet tonen: los het probleem hieronder op en sla het "
+        "De voorbeeldweergave kan deze pagina nog niet tonen: los op wat hieronder staat en sla het "
         "bestand op. Deze pagina laadt daarna vanzelf opnieuw.",
     "File": "Bestand",
     "Line": "Regel",
@@ -137,6 +138,14 @@ NL: dict[str, str] = {
     "Example": "Voorbeeld",
     "Problem": "Probleem",
     # -- the trainersite command (tools/cli.py) ---------------------------------------------------
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "commands": "opdrachten",
+    "show this help and stop": "toon deze hulp en stop",
+    "FILE": "BESTAND",
+    "TITLE": "TITEL",
+    "PATH": "PAD",
     "The trainer's website: write, preview, check and publish.":
         "De website van de trainer: schrijven, bekijken, controleren en publiceren.",
     "the site's settings file (default: mkdocs.yml in this folder or above)":
@@ -173,9 +182,10 @@ NL: dict[str, str] = {
     "no mkdocs.yml found here or in a folder above; go to the site's folder or use --config-file":
         "geen mkdocs.yml gevonden in deze map of erboven; ga naar de map van de site of gebruik --config-file",
     "The preview is at {url} (stop it with Ctrl+C).": "De voorbeeldweergave staat op {url} (stoppen met Ctrl+C).",
-    "Everything is in order: {posts} post(s), {courses} course(s), settings checked.":
-        "Alles in orde: {posts} bericht(en), {courses} training(en), instellingen gecontroleerd.",
-    "{count} problem(s) found; nothing was built.": "{count} probleem/problemen gevonden; er is niets gebouwd.",
+    "Everything is in order: {posts} posts, {courses} courses, settings checked.":
+        "Alles in orde: {posts} berichten, {courses} trainingen, instellingen gecontroleerd.",
+    "1 problem found; nothing was built.": "1 probleem gevonden; er is niets gebouwd.",
+    "{count} problems found; nothing was built.": "{count} problemen gevonden; er is niets gebouwd.",
     "warning: {text}": "waarschuwing: {text}",
     "'{key}': expected LOGIN=KEY, got {pair}": "'{key}': verwacht LOGIN=SLEUTEL, maar er staat {pair}",
     "--author {login}={key}: '{key2}' is not an author in mkdocs.yml":
@@ -213,6 +223,14 @@ NL: dict[str, str] = {
     "{count} skipped:": "{count} overgeslagen:",
     "{count} skipped.": "{count} overgeslagen.",
     "note: {note}": "let op: {note}",
+    "  - {what}: {why}": "  - {what}: {why}",
+    "WordPress author '{login}' is not in mkdocs.yml: {count} post(s) now by '{author}' (add the author, or use --author {login}=KEY)":
+        "WordPress-auteur '{login}' staat niet in mkdocs.yml: {count} bericht(en) nu van '{author}' "
+        "(voeg de auteur toe, of gebruik --author {login}=SLEUTEL)",
+    "no <wp:wxr_version> in the channel (export it with Tools > Export in WordPress)":
+        "geen <wp:wxr_version> in het kanaal (exporteer via Extra > Exporteren in WordPress)",
+    "not readable as XML ({reason})": "niet leesbaar als XML ({reason})",
+    "expected an <rss> file with a <channel>, found <{tag}>": "verwacht een <rss>-bestand met een <channel>, gevonden: <{tag}>",
     "type '{kind}', not a post": "type '{kind}', geen bericht",
     "status {status}": "status {status}",
     "no valid date": "geen geldige datum",
@@ -273,6 +291,11 @@ def translate(text: str, language: str | None) -> str:
         return text
     found = lookup(text, language)
     return text if found is None else found
+
+
+def say_count(one: str, many: str, count: int, language: str | None, **values: object) -> str:
+    """`say` with the singular template for 1 and the plural one for any other count."""
+    return say(one if count == 1 else many, language, count=count, **values)
 
 
 def say(template: str, language: str | None, **values: object) -> str:

@@ -13,7 +13,7 @@ from typing import Iterable
 from markupsafe import escape
 
 from .errors import ContentError
-from .messages import language_of, say, translate
+from .messages import language_of, say, say_count, translate
 
 # Polls MkDocs' live-reload endpoint (also on a 404 page, where MkDocs injects nothing): the first
 # call answers at once with the current build number, the next one when a newer build is visible.
@@ -96,8 +96,8 @@ def problem_page(problems: Iterable[ContentError | str], language: str | None, s
             parts.append(f"<article><dl>{rows}</dl><p class=\"line\">{escape(problem.message(lang))}</p></article>")
         else:
             parts.append(f"<article><dl><dt>{escape(say('Problem', lang))}</dt><dd><pre>{escape(problem)}</pre></dd></dl></article>")
-    title = say("The site has {count} problem(s)", lang, count=len(items))
-    intro = say("The preview cannot show this page yet: fix the problem(s) below and save the file. "
+    title = say_count("The site has 1 problem", "The site has {count} problems", len(items), lang)
+    intro = say("The preview cannot show this page yet: fix what is listed below and save the file. "
                 "This page reloads by itself.", lang)
     name = f" – {escape(site_name)}" if site_name else ""
     return (
