@@ -8,6 +8,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Iterable
 
+from ..core.urls import slugify
 from .models import Post
 
 
@@ -28,7 +29,8 @@ def spelling_warnings(posts: Iterable[Post]) -> list[str]:
             if not key:
                 continue
             name, source = first_seen.setdefault(key, (category.name, post.source))
-            if name != category.name and (name, category.name) not in warned:
+            # Names with one slug are one category already (`Klachten`, `klachten`): no warning.
+            if slugify(name) != category.slug and (name, category.name) not in warned:
                 warned.add((name, category.name))
                 warnings.append(
                     f"categories '{name}' ({source}) and '{category.name}' ({post.source}) differ only in spelling; "
