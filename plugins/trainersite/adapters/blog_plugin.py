@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..core import html_tools as post_html
 from ..core.dates import zone
 from ..core.errors import ContentError
-from ..core.i18n import count_label, labels_for, site_locale
+from ..core.i18n import labels_for, plural, site_locale
 from ..blog.listing import Blog, ListingPage, build_blog
 from ..blog.models import Post
 from ..blog.aliases import check_free, redirect_html
@@ -119,17 +119,6 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
                 raise ContentError("mkdocs.yml", f"trainersite-blog.{option}", "a whole number of at least 1")
         if cfg.render_workers < 0:
             raise ContentError("mkdocs.yml", "trainersite-blog.render_workers", "0 (one per core) or more")
-        # A URL pattern with a typo ({titel}, a lone brace) would crash the build at the first post.
-        for option, field in (("post_url", "slug"), ("page_url", "page"), ("category_url", "slug"), ("archive_url", "year")):
-            try:
-                cfg[option].format(**{field: 1})
-                ok = f"{{{field}}}" in cfg[option]
-            except (KeyError, IndexError, ValueError):
-                ok = False
-            if not ok:
-                raise ContentError(
-                    "mkdocs.yml", f"trainersite-blog.{option}", f"a URL pattern with {{{field}}} and no other braces", cfg[option]
-                )
         if not config.site_url:
             raise ContentError("mkdocs.yml", "site_url", "the site's address, e.g. https://www.example.nl/")
 
@@ -138,7 +127,6 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         default_author = cfg.default_author or next(iter(cfg.authors), "")
         self.authors = parse_authors(cfg.authors, default_author)
         tz = zone(cfg.timezone)
-        self.labels = labels_for(self.locale)
         self.urls = UrlScheme(
             blog=cfg.blog_url,
             post=cfg.post_url,
@@ -147,6 +135,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             category=cfg.category_url,
             archive=cfg.archive_url,
         )
+        self.labels = labels_for(self.locale)
         self.settings = ReadSettings(
             authors=self.authors,
             default_author=default_author,
@@ -176,7 +165,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
                 if err.line is None:  # the line of the key, for the preview's problem page
                     err.line = key_line(path.read_text(encoding="utf-8", errors="replace"), err.key)
                 found.append(err)
-        posts = [post for post in posts if self.serving or not (post.draft or post.scheduled)]
+        posts = [post for post in posts if self.serving or post.is_published]
         _, posts = problems.drop_failing(check_unique_slugs, posts, found)
         self.blog = build_blog(posts, self.urls, self.config.per_page, self.labels)
         self.extras, kept = problems.drop_failing(build_post_extras, list(self.blog.posts), found)
@@ -352,7 +341,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             context["cards"] = [self._card(post, page.url) for post in item.posts]
         elif item == "categories":
             context["categories"] = [
-                {"name": s.category.name, "url": s.url, "count": count_label(self.labels, s.count), "feed_url": s.feed_url}
+                {"name": s.category.name, "url": s.url, "count": plural(self.labels, "posts_count", s.count), "feed_url": s.feed_url}
                 for s in self.blog.categories
             ]
         elif page.is_homepage and self.blog is not None:

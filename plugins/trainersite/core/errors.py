@@ -43,3 +43,22 @@ class ContentError(Exception):
 
     def __str__(self) -> str:
         return self.message()
+
+
+class UnknownKeyError(ContentError):
+    """A key no schema knows, most often a typo: `posts/x.md: unknown key 'darft': did you mean 'draft'?`"""
+
+    def __init__(self, source: str, key: str, expected: str, suggestion: str | None = None):
+        self.suggestion = suggestion
+        super().__init__(source, key, expected)
+
+    def message(self, language: str | None = "en") -> str:
+        if self.suggestion is None:
+            return super().message(language)
+        where = f"{self.source}: " if self.source else ""
+        return where + say("unknown key '{key}': did you mean '{known}'?", language, key=self.key, known=self.suggested_key())
+
+    def suggested_key(self) -> str | None:
+        if self.suggestion is None:
+            return None
+        return self.key.rsplit(".", 1)[0] + "." + self.suggestion if "." in self.key else self.suggestion
