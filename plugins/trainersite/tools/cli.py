@@ -199,10 +199,13 @@ def run_deploy(args, config_file: Path, lang: str) -> int:
             target = deploy_tool.parse_target(args.target)
             if isinstance(target, deploy_tool.GitTarget):
                 raise deploy_tool.DeployError("--rollback works for folder targets; for git, revert the commit on the branch")
-            release = deploy_tool.rollback_folder(target)
+            try:
+                release = deploy_tool.rollback_folder(target)
+            except OSError as err:
+                raise deploy_tool.DeployError(f"rolling back {target} failed ({err}); check the folder by hand") from None
             print(translate(f"rolled back: {target} -> {release}", lang))
         else:
-            print(translate(deploy_tool.deploy(args.target, config_file, max(1, args.keep)), lang))
+            print(translate(deploy_tool.deploy(args.target, config_file, args.keep), lang))
     except deploy_tool.DeployError as err:
         return _error(translate(str(err), lang))
     return 0
