@@ -102,9 +102,8 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         # Drafts and scheduled posts are previewed by `mkdocs serve` only.
         self.serving = command == "serve"
 
-    @event_priority(100)  # first: a new build starts with no recorded problems
     def on_config(self, config):
-        problems.start_build()
+        problems.start_build()  # problems are recorded from on_pre_build on, after every on_config
         self.locale = site_locale(config)
         try:
             self._check_options(config)
