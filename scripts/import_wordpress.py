@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Move a WordPress blog over: the same as `trainersite importeer-wordpress EXPORT.xml` (kept for old habits).
 
-Options: --posts-dir, --force, --author LOGIN=KEY, --config-file. Exit code 2 when the file is not
-a WordPress export.
+Options: --posts-dir, --force, --author LOGIN=KEY, --uploads DIR (a copy of wp-content/uploads: the
+pictures are copied into docs/assets/images/blog/), --config-file. Exit code 2, with one line, when
+the file is not a WordPress export or an option is wrong.
 """
 
 import sys

@@ -80,6 +80,7 @@ NL: dict[str, str] = {
     "the site's address, e.g. https://www.example.nl/": "het adres van de site, bijvoorbeeld https://www.example.nl/",
     "trainersite-blog before trainersite-feeds": "trainersite-blog vóór trainersite-feeds",
     "no file here, the feed is written to /{path}": "hier geen bestand: de feed wordt naar /{path} geschreven",
+    "no file here, the agenda's {kind} is written to /{path}": "hier geen bestand: de {kind} van de agenda wordt naar /{path} geschreven",
     "the contact data (name, email, phone, address, kvk, social) for docs/{src}":
         "de contactgegevens (name, email, phone, address, kvk, social) voor docs/{src}",
     "signup_url, email_field, honeypot_field, privacy_url": "signup_url, email_field, honeypot_field, privacy_url",

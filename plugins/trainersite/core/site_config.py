@@ -23,7 +23,7 @@ class BlogSettings:
     authors: dict[str, str]  # key -> display name
     default_author: str
     post_url: str
-    docs_dir: Path = Path("docs")
+    docs_dir: Path | None = None  # mkdocs.yml's docs_dir (default docs/)
     language: str = "en"  # theme.language: the language of messages and command output
 
 
