@@ -56,7 +56,7 @@ class UnknownKeyError(ContentError):
         if self.suggestion is None:
             return super().message(language)
         where = f"{self.source}: " if self.source else ""
-        return where + say("unknown key '{key}': did you mean '{known}'?", language, key=self.key, known=self.suggested_key())
+        return where + say("unknown key '{key}': did you mean '{suggestion}'?", language, key=self.key, suggestion=self.suggested_key())
 
     def suggested_key(self) -> str | None:
         if self.suggestion is None:

@@ -192,6 +192,12 @@ NL: dict[str, str] = {
     "--author {login}={key}: '{key2}' is not an author in mkdocs.yml":
         "--author {login}={key}: '{key2}' is geen auteur in mkdocs.yml",
     "{path}: no such file": "{path}: dat bestand bestaat niet",
+    "FOLDER": "MAP",
+    "a copy of the old site's wp-content/uploads: pictures are copied into the site":
+        "een kopie van wp-content/uploads van de oude site: de afbeeldingen worden naar de site gekopieerd",
+    "--uploads {path}: expected the folder holding a copy of wp-content/uploads":
+        "--uploads {path}: verwacht de map met een kopie van wp-content/uploads",
+    "{path}: not readable as the site's mkdocs.yml ({reason})": "{path}: niet leesbaar als mkdocs.yml van de site ({reason})",
     "{path} is not a WordPress export: {reason}": "{path} is geen WordPress-export: {reason}",
     # -- deploy and the WordPress import (tools/deploy.py, tools/wordpress.py) ---------------------
     "rolled back: {target} -> {release}": "teruggezet: {target} -> {release}",
@@ -224,7 +230,7 @@ NL: dict[str, str] = {
     "{count} skipped:": "{count} overgeslagen:",
     "{count} skipped.": "{count} overgeslagen.",
     "note: {note}": "let op: {note}",
-    "  - {what}: {why}": "  - {what}: {why}",
+    "  - {label}: {why}": "  - {label}: {why}",
     "WordPress author '{login}' is not in mkdocs.yml: {count} post(s) now by '{author}' (add the author, or use --author {login}=KEY)":
         "WordPress-auteur '{login}' staat niet in mkdocs.yml: {count} bericht(en) nu van '{author}' "
         "(voeg de auteur toe, of gebruik --author {login}=SLEUTEL)",
@@ -256,12 +262,24 @@ NL: dict[str, str] = {
     "rolling back {target} failed ({reason}); check the folder by hand":
         "terugzetten van {target} is mislukt ({reason}); controleer de map zelf",
     "a date with at least one published post on or after it": "een datum met op of na die dag minstens één gepubliceerd bericht",
-    "unknown key '{key}': did you mean '{known}'?": "onbekende sleutel '{key}': bedoel je '{known}'?",
+    "unknown key '{key}': did you mean '{suggestion}'?": "onbekende sleutel '{key}': bedoel je '{suggestion}'?",
     "a list of author keys from mkdocs.yml": "een lijst van auteurs uit mkdocs.yml",
     "an author key from mkdocs.yml": "een auteur uit mkdocs.yml",
     "a YouTube or Vimeo link": "een YouTube- of Vimeo-link",
     "the slug of a course": "de slug van een training",
     "a whole number of at least 0": "een heel getal van minstens 0",
+    "tags with at least one letter or digit": "trefwoorden met minstens één letter of cijfer",
+    "an author key with at least one letter or digit": "een auteurssleutel met minstens één letter of cijfer",
+    "a key of its own, but its address is that of '{other}'": "een eigen sleutel, maar het adres is dat van '{other}'",
+    "letters, digits and hyphens, like voorjaar-2027": "letters, cijfers en streepjes, zoals voorjaar-2027",
+    "an id of its own, but sessions[{number}] has it too": "een eigen id, maar sessions[{number}] heeft die ook",
+    "an 'id' (e.g. id: {example}), because sessions[{number}] has the same {what} and the calendar tells sessions apart by their start day":
+        "een 'id' (bijvoorbeeld id: {example}), want sessions[{number}] heeft {what} en de agenda onderscheidt sessies op hun begindag",
+    "start": "hetzelfde begin",
+    "start day": "dezelfde begindag",
+    "not readable ({reason})": "niet leesbaar ({reason})",
+    "keeps the session's calendar UID when its day is corrected (else the start day is used)":
+        "houdt de agenda-UID van de sessie vast als de dag wordt verbeterd (anders telt de begindag)",
     # -- what each front-matter key means (core/schema.py; HANDLEIDING.md is made from these) ------
     "who wrote the comment": "wie de reactie schreef",
     "when it was written": "wanneer die geschreven is",
@@ -336,6 +354,9 @@ NL: dict[str, str] = {
 }
 
 CATALOGUES = {"nl": NL}
+# Placeholders whose values are messages themselves (`a list of {what}`); every other value (a key,
+# a file, a title, what the trainer typed) stays exactly as it is.
+_MESSAGE_SLOTS = frozenset({"what", "why", "problem", "note", "reason", "known"})
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -378,7 +399,8 @@ def lookup(text: str, language: str) -> str | None:
     for pattern, target, _ in _patterns(language_of(language)):
         match = pattern.fullmatch(text)
         if match:
-            values = {name: translate(value, language) for name, value in match.groupdict().items()}
+            values = {name: translate(value, language) if name in _MESSAGE_SLOTS else value
+                      for name, value in match.groupdict().items()}
             return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), target)
     return exact
 

@@ -19,6 +19,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import yaml
+
 from ..core.messages import language_of, say, translate
 from ..core.site_config import read_blog_settings
 from . import deploy as deploy_tool
@@ -102,6 +104,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     wp.add_argument("--force", action="store_true", help=t("overwrite post files that already exist"))
     wp.add_argument("--author", action="append", default=[], metavar="LOGIN=KEY",
                     help=t("map a WordPress login to an author key of mkdocs.yml (repeatable)"))
+    wp.add_argument("--uploads", type=Path, metavar=t("FOLDER"),
+                    help=t("a copy of the old site's wp-content/uploads: pictures are copied into the site"))
     return parser
 
 
@@ -122,7 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     config_file = _config_from(argv)
     lang = "en"
     if config_file is not None and config_file.is_file():
-        lang = language_of(read_blog_settings(config_file).language)
+        try:
+            lang = language_of(read_blog_settings(config_file).language)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, AttributeError, TypeError) as err:
+            return _error(say("{path}: not readable as the site's mkdocs.yml ({reason})", "en",
+                              path=config_file, reason=type(err).__name__))
     args = build_parser(lang).parse_args(argv)
     if config_file is None:
         return _error(say("no mkdocs.yml found here or in a folder above; go to the site's folder or use --config-file", lang))
@@ -213,6 +221,10 @@ def run_deploy(args, config_file: Path, lang: str) -> int:
 
 def run_import(args, config_file: Path, lang: str) -> int:
     settings = read_blog_settings(config_file)
+    if args.uploads is not None and not args.uploads.is_dir():
+        print("trainersite: " + say("--uploads {path}: expected the folder holding a copy of wp-content/uploads", lang,
+                                    path=args.uploads), file=sys.stderr)
+        return 2
     author_map = {}
     for pair in args.author:
         login, _, key = pair.partition("=")
@@ -233,10 +245,14 @@ def run_import(args, config_file: Path, lang: str) -> int:
         report = import_export(
             args.export, args.posts_dir or settings.posts_dir, authors=settings.authors,
             default_author=settings.default_author, author_map=author_map, post_url=settings.post_url, force=args.force,
+            uploads=args.uploads, docs_dir=settings.docs_dir,
         )
     except NotAnExport as err:
         print("trainersite: " + say("{path} is not a WordPress export: {reason}", lang, path=args.export,
                                     reason=translate(str(err), lang)), file=sys.stderr)
+        return 2
+    except OSError as err:  # e.g. a posts folder that cannot be made
+        print(f"trainersite: {err.filename or args.posts_dir}: {err.strerror or err}", file=sys.stderr)
         return 2
     print("\n".join(translate(line, lang) for line in report.summary().splitlines()))
     return 0
