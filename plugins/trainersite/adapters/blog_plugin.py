@@ -27,9 +27,7 @@ from ..blog.extras import build_post_extras
 from ..blog.views import CategoryIndexPage, HomePage, ListingView, PostPage, RenderedPost, TagIndexPage, View
 from ..blog.posts import ReadSettings, check_unique_slugs, parse_authors, read_post
 from ..blog.taxonomy import build_taxonomy
-from .speed.prerender import Prerender, RenderCache, in_worker
-from .speed.page_workers import PageWorkers
-from .speed.preview import PreviewShortcuts
+from .speed import Speed
 from ..core.urls import UrlScheme, absolute_url, src_uri_for
 from .shared import site_model
 
@@ -68,18 +66,14 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         self.rendered: dict[str, RenderedPost] = {}
         self.rendered_before: dict[str, RenderedPost] = {}  # the last build's, for serve rebuilds
         self.views: dict[str, View] = {}  # by source path: what each generated page shows (blog/views.py)
-        self.prerender: Prerender | None = None  # set here too: a config error still reaches on_build_error
-        self.page_workers = PageWorkers()
-        self.nav = None
-        # `mkdocs serve` only: what unchanged pages gave on the last rebuild (see preview.py).
-        self.preview = PreviewShortcuts()
-        self.rendered_in_memory: dict = {}  # the render cache's last results, kept between rebuilds
+        self.speed = Speed()  # the optional speed layer (adapters/speed): one call per hook
 
     # -- configuration ---------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts and scheduled posts are previewed by `mkdocs serve` only.
         self.serving = command == "serve"
+        self.speed.startup(command)
 
     def on_config(self, config):
         cfg = self.config
@@ -117,7 +111,9 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             urls=self.urls,
             site_id=urlsplit(config.site_url).hostname or "localhost",
         )
-        self.posts_dir = Path(config.config_file_path or ".").parent / cfg.posts_dir
+        root = Path(config.config_file_path or ".").parent
+        self.posts_dir = root / cfg.posts_dir
+        self.speed.configure(root / cfg.render_cache if cfg.render_cache else None, cfg.render_workers)
         self.home = HomePage(cfg.home_latest)
         self.site = site_model(config)
         self.site.urls, self.site.labels, self.site.locale, self.site.tz = self.urls, self.labels, self.locale, tz
@@ -129,9 +125,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         self.rendered_before, self.rendered = self.rendered, {}
         self.site = site = site_model(config)
         site.rendered = self.rendered
-        self.prerender: Prerender | None = None
-        if self.serving:
-            self.preview.pre_build(config)
+        self.speed.pre_build(config)
         try:
             posts = [self._read(path) for path in sorted(self.posts_dir.glob("*.md"))]
             posts = [post for post in posts if self.serving or post.is_published]
@@ -202,42 +196,19 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         self.views[src_uri] = view
 
     def on_pre_page(self, page, *, config, files):
-        # Before the first page: start converting posts on the other cores (see prerender.py).
-        if in_worker():
-            return page
-        if self.prerender is None:
-            memory = self.rendered_in_memory if self.serving else None
-            cache = RenderCache(self._cache_folder(config), config, files, memory)
-            posts = [uri for uri, view in self.views.items() if view.has_markdown]
-            self.prerender = Prerender(posts, config, files, cache, self._workers())
+        # Before the first page: start converting posts on the other cores (see speed/prerender.py).
         view = self.views.get(page.file.src_uri)
-        if view is not None:  # a listing page has no Markdown of its own
-            page.render = self.prerender.stand_in(page) if view.has_markdown else self.prerender.empty_stand_in(page)
+        self.speed.pre_page(page, config, files, view and view.has_markdown, self._post_pages)
         return page
 
+    def _post_pages(self) -> list[str]:
+        return [uri for uri, view in self.views.items() if view.has_markdown]
+
     def on_post_build(self, *, config) -> None:
-        # A published build holds every post: what it did not use is stale. (A preview, with
-        # drafts, keeps the cache as it is.)
-        if self.prerender is not None:
-            self.prerender.close(prune=not self.serving)
-        self.page_workers.close()
-        if self.serving:
-            self.preview.post_build()
+        self.speed.post_build()
 
     def on_build_error(self, *, error) -> None:
-        if self.prerender is not None:
-            self.prerender.close()
-        self.page_workers.close()
-
-    def _cache_folder(self, config) -> Path | None:
-        if not self.config.render_cache:
-            return None
-        return Path(config.config_file_path or ".").parent / self.config.render_cache
-
-    def _workers(self) -> int:
-        if self.serving:
-            return 1  # the live-reload server runs threads; no forking under them
-        return self.config.render_workers or os.cpu_count() or 1
+        self.speed.build_error()
 
     def _view(self, page) -> View | None:
         """The view of a page the blog generated, or of the home page."""
@@ -270,20 +241,14 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
     def _supply_page_renders(self, env, *, config, files):
         """Pages MkDocs need not render itself: unchanged ones in `mkdocs serve` (preview.py),
         the last ones of `mkdocs build` from forked workers (page_workers.py)."""
-        if self.prerender is not None:
-            self.prerender.close()  # its conversions are all in by now
-        self.page_workers = PageWorkers()
-        if self.serving:
-            self.preview.env(env)
-        elif self.nav is not None:
-            self.page_workers.start(config, files, self.nav, env, self._workers())
+        self.speed.env(env, config, files)
         return env
 
     on_env = CombinedEvent(_set_globals, _supply_page_renders)
 
     @event_priority(-100)  # last: the navigation every plugin agreed on
     def on_nav(self, nav, *, config, files):
-        self.nav = nav
+        self.speed.nav_ready(nav)
         return nav
 
     def on_page_context(self, context, *, page, config, nav):
