@@ -11,10 +11,8 @@ from __future__ import annotations
 import os
 import weakref
 
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..core.errors import ContentError
 from ..blog import images
 from ..core.output_paths import Owner, OutputPaths
 
@@ -42,11 +40,8 @@ def output_paths(files: Files, config) -> OutputPaths:
 
 
 def claim(files: Files, config, path: str, owner: Owner) -> str:
-    """Claim `path` for `owner`, or stop the build with the one-line message."""
-    try:
-        return output_paths(files, config).claim(path, owner)
-    except ContentError as err:
-        raise PluginError(str(err)) from None
+    """Claim `path` for `owner`; a ContentError (naming the owner's file and key) when it is taken or unsafe."""
+    return output_paths(files, config).claim(path, owner)
 
 
 def add_generated(files: Files, config, src_uri: str, content, owner: Owner) -> File:
@@ -65,10 +60,7 @@ def site_has(files: Files):
     return lambda path: path in known or path.rstrip("/") + "/" in known
 
 
-def check_images(posts, authors, exists, site_host, log) -> None:
-    """Local pictures of posts and authors exist (else the build stops); others are warned about."""
-    try:
-        for warning in images.check_images(posts, authors, exists, site_host):
-            log.warning(warning)
-    except ContentError as err:
-        raise PluginError(str(err)) from None
+
+def check_images(posts, authors, exists, site_host) -> list[str]:
+    """Local pictures of posts and authors exist (else a ContentError); the warnings for pictures elsewhere."""
+    return images.check_images(posts, authors, exists, site_host)

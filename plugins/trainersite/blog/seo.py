@@ -7,6 +7,7 @@ so it is written with `jsonld.json_ld_text`, which escapes what could close it o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping
 
 from markupsafe import Markup
 
@@ -29,7 +30,10 @@ class PostSeo:
     json_ld: Markup
 
 
-def post_seo(post: Post, *, site_url: str, site_name: str, description: str, locale: str = "nl") -> PostSeo:
+def post_seo(
+    post: Post, *, site_url: str, site_name: str, description: str, locale: str = "nl", author_urls: Mapping[str, str] = {}
+) -> PostSeo:
+    """`author_urls`: author key -> the site path of their author page (taxonomy.py)."""
     url = absolute_url(site_url, post.url)
     image = absolute_url(site_url, post.image) if post.image else None
     modified = post.updated or post.date
@@ -52,7 +56,10 @@ def post_seo(post: Post, *, site_url: str, site_name: str, description: str, loc
     ]
     if image:
         meta.append(MetaTag("name", "twitter:image", image))
-    authors = [{"@type": "Person", "name": author.name} for author in post.authors]
+    authors = [
+        {"@type": "Person", "name": author.name, **({"url": absolute_url(site_url, author_urls[author.key])} if author.key in author_urls else {})}
+        for author in post.authors
+    ]
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "BlogPosting",

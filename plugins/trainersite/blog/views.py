@@ -153,6 +153,7 @@ class PostPage(View):
             **post_extras_view(
                 post, site.extras, site_url=site.site_url, site_name=site.site_name,
                 description=description(post, site), labels=site.labels, locale=site.locale,
+                author_urls=site.taxonomy.author_urls if site.taxonomy else {},
             ),
         }}
 
