@@ -107,7 +107,7 @@ def test_hostile_posts_build_into_a_safe_site(site: SiteBuilder):
     # Pictures the import could not copy (no --uploads) are warned about, so --strict (deploy) would stop.
     result = site.build(strict=False)
     assert result.returncode == 0, result.output
-    assert "still on oudblog.example.nl" in result.output
+    assert "nog op oudblog.example.nl" in result.output
     page = result.page("blog/over-scripts/")
     body = BeautifulSoup(page, "html.parser").find(class_="ts-post__body")  # the post's own text
     assert "Schrijf nooit" in body.get_text() and unsafe_markup(str(body)) == []

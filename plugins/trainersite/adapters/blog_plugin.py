@@ -157,7 +157,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         posts = [post for post in posts if self.serving or post.is_published]
         _, posts = problems.drop_failing(check_unique_slugs, posts, found)
         for warning in empty_post_warnings(posts):
-            log.warning(translate(warning, self.locale))  # --strict (and so deploy) stops here
+            log.warning(warning.message(self.locale))  # --strict (and so deploy) stops here
         site.blog = build_blog(posts, self.urls, self.config.per_page, self.labels)
         site.extras, kept = problems.drop_failing(build_post_extras, list(site.blog.posts), found)
         if len(kept) < len(site.blog.posts):  # a bad video or alias left a post out
@@ -197,7 +197,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         self.views = {}
         try:
             for warning in check_images(blog.posts, self.authors, site_has(files), urlsplit(config.site_url).hostname):
-                log.warning(translate(warning, self.locale))
+                log.warning(warning.message(self.locale))
         except ContentError as err:
             raise problems.fatal(err, self.locale) from None
         # Listings first: a post whose slug lands on one is the post's fault, and its message says so.
@@ -269,7 +269,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             page.meta.update(view.rendered(html, self.site, self.rendered_before, self.config.words_per_minute))
             if isinstance(view, PostPage):
                 for warning in body_image_warnings(view.post, html, urlsplit(config.site_url).hostname):
-                    log.warning(translate(warning, self.locale))
+                    log.warning(warning.message(self.locale))
         return html
 
     # -- template context --------------------------------------------------------------------

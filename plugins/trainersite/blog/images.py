@@ -24,7 +24,7 @@ def _foreign(url: str, site_host: str | None) -> str | None:
 
 def check_images(
     posts: Iterable[Post], authors: Mapping[str, Author], exists: Callable[[str], bool], site_host: str | None
-) -> list[str]:
+) -> list[ContentError]:
     """ContentError for a missing local picture; the warnings for pictures on another host."""
     warnings = []
     for key, author in authors.items():
@@ -37,7 +37,7 @@ def check_images(
     return warnings
 
 
-def body_image_warnings(post: Post, html: str, site_host: str | None) -> list[str]:
+def body_image_warnings(post: Post, html: str, site_host: str | None) -> list[ContentError]:
     """Warnings for pictures in a post's text that still live on another host."""
     warnings = []
     for match in _IMG_SRC.finditer(html):
@@ -48,8 +48,8 @@ def body_image_warnings(post: Post, html: str, site_host: str | None) -> list[st
     return warnings
 
 
-def hotlink_warning(source: str, key: str, url: str, host: str) -> str:
-    return str(ContentError(
+def hotlink_warning(source: str, key: str, url: str, host: str) -> ContentError:
+    return ContentError(
         source, key, f"pictures in docs/ (copy it there, e.g. with scripts/import_wordpress.py --uploads), "
         f"but this one is still on {host}", url,
-    ))
+    )

@@ -276,10 +276,10 @@ def check_unique_slugs(posts: list[Post]) -> None:
             raise ContentError(post.source, "guid", f"a guid of its own, but it is also the guid of {other.source}", post.guid)
 
 
-def empty_post_warnings(posts: list[Post]) -> list[str]:
+def empty_post_warnings(posts: list[Post]) -> list[ContentError]:
     """A post with front matter but no text and no video is most likely a mistake (a file saved too soon)."""
     return [
-        str(ContentError(post.source, None, "text below the front matter (or a video), but the post is empty"))
+        ContentError(post.source, None, "text below the front matter (or a video), but the post is empty")
         for post in posts
         if not post.body.strip() and not post.video
     ]

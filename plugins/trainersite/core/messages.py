@@ -380,7 +380,7 @@ NL: dict[str, str] = {
         "een https://-adres of het pad van een bestand in docs/, zoals /assets/images/foto.jpg",
     "an https:// address or a path to a file in docs/, like /assets/images/foto.jpg (inside docs/)":
         "een https://-adres of het pad van een bestand in docs/, zoals /assets/images/foto.jpg (binnen docs/)",
-    "{what} in docs/ that exists, like /assets/images/foto.jpg": "{what} in docs/ dat bestaat, zoals /assets/images/foto.jpg",
+    "{what} in docs/ that exists, like /assets/images/foto.jpg": "{what} in docs/ die bestaat, zoals /assets/images/foto.jpg",
     "an image file": "een afbeelding",
     "a page": "een pagina",
     "an address starting with https://": "een adres dat begint met https://",
