@@ -30,6 +30,7 @@ from ..blog.posts import ReadSettings, check_unique_slugs, parse_authors, read_p
 from .speed.prerender import Prerender, RenderCache, in_worker
 from .speed.page_workers import PageWorkers
 from .speed.preview import PreviewShortcuts
+from .media_plugin import share_image
 from ..core.urls import UrlScheme, absolute_url, site_path, src_uri_for
 
 log = get_plugin_logger(__name__)
@@ -360,6 +361,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             "date_text": post.date_text,
             "categories": self._category_links(post),
             "excerpt": excerpt,
+            "image": site_path(post.image),  # the media plugin adds the responsive picture
             "read_time": self._read_time(post),
             "draft": post.draft,
             "scheduled": post.scheduled,
@@ -385,6 +387,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             **post_extras_view(
                 post, self.extras, site_url=config.site_url, site_name=config.site_name,
                 description=self._description(post), labels=self.labels, locale=self.locale,
+                image=(share_image(config, src_uri_for(post.url)) or {}).get("url"),
             ),
         }
 

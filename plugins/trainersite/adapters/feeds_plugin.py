@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from .blog_plugin import TrainerBlogPlugin
-from ..blog.feeds import FeedChannel, FeedItem, build_feed, newest
+from ..blog.feeds import Enclosure, FeedChannel, FeedItem, build_feed, newest
 from ..blog.newsletter import Newsletter, parse_newsletter
 from ..core.errors import ContentError
 from ..core.urls import absolute_url
@@ -74,7 +74,13 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
         def item(post) -> FeedItem:
             rendered = blog_plugin.rendered[post.slug]
             # The item description: the summary, else the excerpt's text.
-            return FeedItem(post, rendered.html, post.summary or rendered.excerpt_text)
+            return FeedItem(post, rendered.html, post.summary or rendered.excerpt_text, picture(post))
+
+        media = config.plugins.get("trainersite-media")
+
+        def picture(post) -> Enclosure | None:
+            found = getattr(media, "feed_images", {}).get(post.slug)
+            return Enclosure(absolute_url(site_url, found["path"]), found["size"], found["mime"]) if found else None
 
         logo = self.config.logo or config.theme.get("favicon")
         channel = dict(

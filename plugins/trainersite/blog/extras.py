@@ -55,6 +55,7 @@ def post_extras_view(
     description: str,
     labels: Mapping[str, str],
     locale: str,
+    image: str | None = None,
 ) -> dict:
     """The template context a post page needs for its extras."""
     video = extras.videos.get(post.slug)
@@ -75,5 +76,5 @@ def post_extras_view(
         "older": post_link(near.older),
         "comments": comment_views(post.comments),
         "comments_count": labels[count_key].format(count=count) if count else "",
-        "seo": post_seo(post, site_url=site_url, site_name=site_name, description=description, locale=locale),
+        "seo": post_seo(post, site_url=site_url, site_name=site_name, description=description, locale=locale, image=image),
     }
