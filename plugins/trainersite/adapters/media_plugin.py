@@ -134,6 +134,7 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
 
     # -- pictures in Markdown ---------------------------------------------------------------
 
+    @event_priority(50)  # first: the blog keeps this HTML for excerpts and feeds
     def on_page_content(self, html: str, *, page, config, files) -> str:
         if "<img" not in html:
             return html
