@@ -26,8 +26,10 @@ def test_newest_skips_drafts_and_scheduled_and_cuts():
 
 
 def test_feed_html_absolute_and_without_permalinks():
-    html = feed_html('<h2 id="k">Kop<a class="headerlink" href="#k">¶</a></h2><a href="../x/">x</a>', "https://e.nl/blog/p/")
-    assert html == '<h2 id="k">Kop</h2><a href="https://e.nl/blog/x/">x</a>'
+    item = FeedItem(post=None, html='<h2 id="k">Kop<a class="headerlink" href="#k">¶</a></h2><p><a href="../x/">x</a></p>', summary="")
+    html = feed_html(item, "https://e.nl/blog/p/", "Lees verder")
+    assert html == ('<h2>Kop</h2><p><a href="https://e.nl/blog/x/">x</a></p>'
+                    '<p><a href="https://e.nl/blog/p/">Lees verder</a></p>')
 
 
 def test_image_enclosure_local_and_remote():

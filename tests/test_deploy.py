@@ -108,7 +108,8 @@ def test_folder_deploy_switches_a_symlink_and_refuses_failed_builds_and_checks(b
 
     assert target.resolve() == first_release
     assert snapshot(target) == published
-    assert [p.name for p in (target.parent / "cursussite.releases").iterdir()] == [first_release.name]
+    kept = (target.parent / "cursussite.releases").iterdir()
+    assert [p.name for p in kept if not p.name.startswith(".")] == [first_release.name]  # .history aside
 
     # A good second deploy goes live; the first release is kept for a rollback.
     blog.post("2024-05-01-tweede-bericht.md", post_text("Tweede bericht", date="2024-05-01"))
@@ -134,7 +135,7 @@ def test_folder_deploy_keeps_only_the_live_and_the_previous_release(tmp_path: Pa
         (build / "index.html").write_text(f"versie {number}", encoding="utf-8")
         releases.append(publish_folder(build, target))
         assert (target / "index.html").read_text(encoding="utf-8") == f"versie {number}"
-    kept = sorted(p.name for p in (tmp_path / "live.releases").iterdir())
+    kept = sorted(p.name for p in (tmp_path / "live.releases").iterdir() if not p.name.startswith("."))
     assert kept == [releases[2].name, releases[3].name]
 
 
@@ -145,6 +146,117 @@ def test_folder_deploy_refuses_to_replace_a_real_folder(blog: SiteBuilder, tmp_p
     done = deploy(blog, str(target))
     assert_refused(done, "real folder")
     assert (target / "index.html").read_text(encoding="utf-8") == "de oude site"
+
+
+def _publish(build: Path, target: Path, text: str, keep: int = 2) -> Path:
+    from trainersite.tools.deploy import publish_folder
+
+    (build / "index.html").write_text(text, encoding="utf-8")
+    return publish_folder(build, target, keep)
+
+
+def _live(target: Path) -> str:
+    return (target / "index.html").read_text(encoding="utf-8")
+
+
+def test_rollback_after_a_redeploy_returns_to_the_release_live_before_it(tmp_path: Path):
+    """R1, R2 (bad), rollback, R3, rollback: R1 goes live again, never the rolled-back R2."""
+    from trainersite.tools.deploy import rollback_folder
+
+    build, target = tmp_path / "build", tmp_path / "live"
+    build.mkdir()
+    _publish(build, target, "R1")
+    _publish(build, target, "R2 (fout)")
+    rollback_folder(target)
+    assert _live(target) == "R1"
+    _publish(build, target, "R3")
+    rollback_folder(target)
+    assert _live(target) == "R1"
+    with pytest.raises(DeployError, match="no release before"):
+        rollback_folder(target)
+    assert _live(target) == "R1"
+
+
+def test_rollbacks_step_back_through_the_releases_in_the_order_they_went_live(tmp_path: Path):
+    from trainersite.tools.deploy import rollback_folder
+
+    build, target = tmp_path / "build", tmp_path / "live"
+    build.mkdir()
+    for text in ("R1", "R2", "R3"):
+        _publish(build, target, text, keep=3)
+    rollback_folder(target)
+    assert _live(target) == "R2"
+    rollback_folder(target)
+    assert _live(target) == "R1"
+    _publish(build, target, "R4", keep=3)  # the rolled-back R2 and R3 are gone; R1 stays for a rollback
+    releases = [p for p in (tmp_path / "live.releases").iterdir() if not p.name.startswith(".")]
+    assert sorted(_live(p) for p in releases) == ["R1", "R4"]
+    rollback_folder(target)
+    assert _live(target) == "R1"
+
+
+def test_a_folder_published_before_the_history_file_still_rolls_back(tmp_path: Path):
+    from trainersite.tools.deploy import rollback_folder
+
+    build, target = tmp_path / "build", tmp_path / "live"
+    build.mkdir()
+    _publish(build, target, "R1")
+    _publish(build, target, "R2")
+    (tmp_path / "live.releases" / ".history").write_text("{kapot", encoding="utf-8")
+    rollback_folder(target)
+    assert _live(target) == "R1"
+
+
+def deploy_cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    return run([sys.executable, "-m", "trainersite.tools.deploy", *args], tmp_path)
+
+
+def assert_one_line_error(done: subprocess.CompletedProcess, code: int, *words: str) -> None:
+    assert done.returncode == code, done.stdout + done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("deploy: "), done.stderr
+    assert "Traceback" not in done.stderr
+    for word in words:
+        assert word in lines[0], lines[0]
+
+
+@pytest.mark.parametrize("keep", ["0", "-1"])
+def test_keep_below_one_is_a_clear_error(tmp_path: Path, keep: str):
+    done = deploy_cli(tmp_path, "--config-file", str(tmp_path / "mkdocs.yml"), "--keep", keep, str(tmp_path / "www"))
+    assert_one_line_error(done, 1, f"--keep {keep}", "at least 1")
+    assert not (tmp_path / "www").exists() and not (tmp_path / "www.releases").exists()
+
+
+def test_a_bad_option_value_is_one_line_too(tmp_path: Path):
+    assert_one_line_error(deploy_cli(tmp_path, "--keep", "twee", "www"), 2, "--keep", "twee")
+
+
+@pytest.mark.parametrize("kind", ["missing", "real folder", "own symlink"])
+def test_rollback_where_deploy_never_published_is_a_clear_error(tmp_path: Path, kind: str):
+    target = tmp_path / "www"
+    if kind == "real folder":
+        target.mkdir()
+        (target / "index.html").write_text("eigen site", encoding="utf-8")
+    elif kind == "own symlink":
+        (tmp_path / "elders").mkdir()
+        (tmp_path / "elders" / "index.html").write_text("eigen site", encoding="utf-8")
+        target.symlink_to(tmp_path / "elders")
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    done = deploy_cli(tmp_path, "--rollback", str(target))
+    assert_one_line_error(done, 1, str(target), "nothing")
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+def test_publishing_never_replaces_a_symlink_deploy_did_not_make(tmp_path: Path):
+    from trainersite.tools.deploy import publish_folder
+
+    (tmp_path / "elders").mkdir()
+    target = tmp_path / "www"
+    target.symlink_to(tmp_path / "elders")
+    (tmp_path / "build").mkdir()
+    with pytest.raises(DeployError, match="symlink deploy did not make"):
+        publish_folder(tmp_path / "build", target)
+    assert target.resolve() == tmp_path / "elders"
 
 
 # -- git target ----------------------------------------------------------------------------
@@ -202,6 +314,29 @@ def test_deploy_names_a_bad_target_in_one_line(tmp_path: Path):
 
 
 # -- the checks themselves -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["git:--upload-pack=touch {tmp}/gehackt", "git:-oProxyCommand=touch {tmp}/gehackt",
+     "git:{tmp}/remote.git#--force", "git:{tmp}/remote.git#-x", "git:{tmp}/remote.git#a..b"],
+)
+def test_a_git_target_never_becomes_a_git_option(tmp_path: Path, target: str):
+    done = deploy_cli(tmp_path, "--config-file", str(tmp_path / "mkdocs.yml"), target.format(tmp=tmp_path))
+    assert_one_line_error(done, 1, "git")
+    assert not (tmp_path / "gehackt").exists()
+
+
+def test_git_transports_that_run_commands_are_refused(tmp_path: Path):
+    from trainersite.tools.deploy import publish_git
+
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<p>site</p>", encoding="utf-8")
+    (tmp_path / "scratch").mkdir()
+    hostile = GitTarget(f"ext::sh -c touch% {tmp_path}/gehackt")
+    with pytest.raises(DeployError, match="nothing was published"):
+        publish_git(tmp_path / "site", hostile, tmp_path / "scratch", "test")
+    assert not (tmp_path / "gehackt").exists()
 
 
 def test_parse_target():

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..core import html_tools as post_html
 from ..core.dates import zone
 from ..core.errors import ContentError
-from ..core.i18n import count_label, labels_for, site_locale
+from ..core.i18n import labels_for, plural, site_locale
 from ..blog.listing import Blog, ListingPage, build_blog
 from ..blog.models import Post
 from ..blog.aliases import check_free, redirect_html
@@ -107,36 +107,24 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
                 raise PluginError(f"mkdocs.yml: 'trainersite-blog.{option}': expected a whole number of at least 1")
         if cfg.render_workers < 0:
             raise PluginError("mkdocs.yml: 'trainersite-blog.render_workers': expected 0 (one per core) or more")
-        # A URL pattern with a typo ({titel}, a lone brace) would crash the build at the first post.
-        for option, field in (("post_url", "slug"), ("page_url", "page"), ("category_url", "slug"), ("archive_url", "year")):
-            try:
-                cfg[option].format(**{field: 1})
-                ok = f"{{{field}}}" in cfg[option]
-            except (KeyError, IndexError, ValueError):
-                ok = False
-            if not ok:
-                raise PluginError(
-                    f"mkdocs.yml: 'trainersite-blog.{option}': expected a URL pattern with {{{field}}} "
-                    f"and no other braces, got {cfg[option]!r}"
-                )
         if not config.site_url:
             raise PluginError("mkdocs.yml: 'site_url': expected the site's address, e.g. https://www.example.nl/")
         default_author = cfg.default_author or next(iter(cfg.authors), "")
         try:
             self.authors = parse_authors(cfg.authors, default_author)
             tz = zone(cfg.timezone)
+            self.urls = UrlScheme(
+                blog=cfg.blog_url,
+                post=cfg.post_url,
+                page=cfg.page_url,
+                category_index=cfg.category_index_url,
+                category=cfg.category_url,
+                archive=cfg.archive_url,
+            )
         except ContentError as err:
             raise PluginError(str(err)) from None
         self.locale = site_locale(config)
         self.labels = labels_for(self.locale)
-        self.urls = UrlScheme(
-            blog=cfg.blog_url,
-            post=cfg.post_url,
-            page=cfg.page_url,
-            category_index=cfg.category_index_url,
-            category=cfg.category_url,
-            archive=cfg.archive_url,
-        )
         self.settings = ReadSettings(
             authors=self.authors,
             default_author=default_author,
@@ -157,7 +145,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             self.preview.pre_build(config)
         try:
             posts = [self._read(path) for path in sorted(self.posts_dir.glob("*.md"))]
-            posts = [post for post in posts if self.serving or not (post.draft or post.scheduled)]
+            posts = [post for post in posts if self.serving or post.is_published]
             check_unique_slugs(posts)
             self.blog = build_blog(posts, self.urls, self.config.per_page, self.labels)
             self.extras = build_post_extras(self.blog.posts)
@@ -326,7 +314,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             context["cards"] = [self._card(post, page.url) for post in item.posts]
         elif item == "categories":
             context["categories"] = [
-                {"name": s.category.name, "url": s.url, "count": count_label(self.labels, s.count), "feed_url": s.feed_url}
+                {"name": s.category.name, "url": s.url, "count": plural(self.labels, "posts_count", s.count), "feed_url": s.feed_url}
                 for s in self.blog.categories
             ]
         elif page.is_homepage and self.blog is not None:

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..courses.contact import Contact, business_json_ld, contact_vcard, country_name, parse_contact
+from ..courses.contact import FORM_ANCHOR, Contact, business_json_ld, contact_vcard, country_name, parse_contact
 from ..courses.labels import course_labels_for
 from ..courses.courses import (
     FORMATS,
@@ -36,7 +36,7 @@ from ..courses.courses import (
 )
 from ..core.dates import zone
 from ..core.errors import ContentError
-from ..core.i18n import site_locale
+from ..core.i18n import plural, site_locale
 from ..courses.ical import course_calendar
 from ..core.jsonld import json_ld_script
 from ..blog.extras import post_link
@@ -46,7 +46,6 @@ from ..core.urls import absolute_url, site_path, slugify
 log = get_plugin_logger(__name__)
 
 BLOG_PLUGIN = "trainersite-blog"
-FORM_ANCHOR = "contact-formulier"
 
 
 class TrainerCoursesConfig(base.Config):
@@ -201,6 +200,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
     def on_env(self, env, *, config, files):
         env.globals["course_labels"] = self.labels
         env.globals["contact_url"] = self.contact_url
+        env.globals["contact_form_anchor"] = FORM_ANCHOR
         env.globals["site_contact"] = self.contact
         return env
 
@@ -257,10 +257,8 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             seats = ""
         elif session.seats_left == 0:
             seats = self.labels["full"]
-        elif session.seats_left == 1:
-            seats = self.labels["seats_one"]
         else:
-            seats = self.labels["seats_many"].format(count=session.seats_left)
+            seats = plural(self.labels, "seats", session.seats_left)
         return {
             "start": session.start.isoformat(),
             "text": format_session(session, self.locale),

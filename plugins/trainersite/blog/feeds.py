@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from feedgen.feed import FeedGenerator
 
 from .. import __version__
-from ..core.html_tools import absolutize_links, strip_permalinks
+from .email_html import ImageSize, VideoLink, email_safe_html
 from .models import Post
 from ..core.urls import absolute_url
 
@@ -36,6 +36,7 @@ class FeedChannel:
     site_url: str  # absolute, ends with '/'
     self_url: str  # absolute URL of this feed file
     language: str
+    read_on_site: str = "Lees dit bericht op de site"  # the closing link of every item
     logo_url: str | None = None
     alternate_url: str | None = None  # the HTML page this feed mirrors (default: the site)
 
@@ -54,14 +55,15 @@ class FeedItem:
     post: Post
     html: str
     summary: str
+    video: VideoLink | None = None  # shown in mail clients as a linked picture, never a player
     # The picture RSS-to-email services show: a resized copy of the post's image, else its social
     # card (media plugin); None: the post's `image` as it is.
     image: Enclosure | None = None
 
 
-def feed_html(rendered: str, page_url: str) -> str:
-    """Post HTML for a feed: absolute links, no '¶' permalink anchors."""
-    return absolutize_links(strip_permalinks(rendered), page_url)
+def feed_html(item: FeedItem, page_url: str, read_on_site: str, image_size: ImageSize = lambda url: None) -> str:
+    """Post HTML for a feed: safe for RSS-to-email (email_html.py), absolute links, no '¶' anchors."""
+    return email_safe_html(item.html, page_url, read_on_site=read_on_site, image_size=image_size, video=item.video)
 
 
 def image_enclosure(image: str, site_url: str, size_of: Callable[[str], int | None]) -> Enclosure:
@@ -75,7 +77,7 @@ def image_enclosure(image: str, site_url: str, size_of: Callable[[str], int | No
 
 def newest(items: Iterable[FeedItem], size: int) -> list[FeedItem]:
     """The newest published posts; drafts and scheduled posts never reach a feed."""
-    published = [item for item in items if not (item.post.draft or item.post.scheduled)]
+    published = [item for item in items if item.post.is_published]
     published.sort(key=lambda item: item.post.sort_key, reverse=True)
     return published[:size]
 
@@ -85,6 +87,7 @@ def build_feed(
     items: Sequence[FeedItem],
     size_of: Callable[[str], int | None] = lambda path: None,
     category_url: Callable[[str], str] = lambda slug: "",
+    image_size: ImageSize = lambda url: None,
 ) -> FeedGenerator:
     """A feedgen FeedGenerator holding `items` (already newest first and cut to size)."""
     fg = FeedGenerator()
@@ -115,7 +118,7 @@ def build_feed(
         entry.link(href=url, rel="alternate")
         entry.description(item.summary)
         entry.summary(item.summary)
-        html = feed_html(item.html, url)
+        html = feed_html(item, url, channel.read_on_site, image_size)
         entry.content(html, type="CDATA" if "]]>" not in html else "html")
         for author in post.authors:
             entry.author({"name": author.name, "email": author.email} if author.email else {"name": author.name})

@@ -60,6 +60,11 @@ class Post:
     comments: tuple[Comment, ...] = ()
 
     @property
+    def is_published(self) -> bool:
+        """Neither a draft nor dated in the future: what a published build and the feeds show."""
+        return not (self.draft or self.scheduled)
+
+    @property
     def year(self) -> int:
         return self.date.year
 

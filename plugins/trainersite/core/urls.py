@@ -7,9 +7,12 @@ URLs are site-relative, without a leading slash and with a trailing slash for fo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 from urllib.parse import urljoin, urlsplit
 
 from slugify import slugify as _slugify
+
+from .errors import ContentError
 
 
 def slugify(text: str) -> str:
@@ -52,6 +55,27 @@ class UrlScheme:
     feed_rss: str = "feed.xml"
     feed_atom: str = "atom.xml"
     category_feed: str = "feed.xml"
+
+    # Each pattern's one field; the option in mkdocs.yml is `<name>_url` of trainersite-blog.
+    FIELDS: ClassVar[dict[str, str]] = {"post": "slug", "page": "page", "category": "slug", "archive": "year"}
+
+    def __post_init__(self) -> None:
+        # A pattern with a typo ({titel}, a lone brace) would crash the build at the first post.
+        for name, field in self.FIELDS.items():
+            pattern = getattr(self, name)
+            try:
+                ok = f"{{{field}}}" in pattern and bool(pattern.format(**{field: 1}))
+            except (KeyError, IndexError, ValueError):
+                ok = False
+            if not ok:
+                raise ContentError(
+                    "mkdocs.yml", f"trainersite-blog.{name}_url", f"a URL pattern with {{{field}}} and no other braces", pattern
+                )
+
+    @property
+    def feed_paths(self) -> tuple[str, str]:
+        """The site-wide feeds (RSS, Atom): written by the feeds plugin, linked from every page."""
+        return (self.feed_rss, self.feed_atom)
 
     def post_url(self, slug: str) -> str:
         return self.post.format(slug=slug)

@@ -8,7 +8,12 @@ TARGET is either
   the symlink atomically with os.replace, and the previous release is kept for `--rollback`;
 - `git:<remote URL or path>[#branch]` (branch default gh-pages): the build is committed on top
   of that branch in a throwaway repository in a temporary folder and pushed. The project's own
-  repository and working tree are never touched.
+  repository and working tree are never touched. A remote or branch is never read as a git
+  option (`git:--upload-pack=...` is refused, and every git call ends its options with `--`).
+
+The releases that went live are listed, in order, in `<name>.releases/.history`: a rollback
+steps back through that list, so after R1, R2, rollback, R3 a rollback returns to R1 (the
+release live before the last deploy), never to the rolled-back R2.
 
 A failed build, a failed check or a failed publish step leaves the published site as it was.
 """
@@ -16,7 +21,9 @@ A failed build, a failed check or a failed publish step leaves the published sit
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,6 +37,9 @@ from .sitecheck import check_site
 GIT_PREFIX = "git:"
 DEFAULT_BRANCH = "gh-pages"
 SHOWN_PROBLEMS = 20
+HISTORY = ".history"  # inside <name>.releases/: release names in the order they went live
+# Transports a deploy may use; `ext::` (runs a command) and `fd::` are never allowed.
+GIT_PROTOCOLS = "file:git:http:https:ssh"
 
 
 class DeployError(Exception):
@@ -48,10 +58,30 @@ def parse_target(text: str) -> Path | GitTarget:
         remote, _, branch = text[len(GIT_PREFIX):].partition("#")
         if not remote:
             raise DeployError(f"'{text}': expected git:<remote URL or path>[#branch]")
-        return GitTarget(remote, branch or DEFAULT_BRANCH)
+        if remote.startswith("-"):
+            raise DeployError(
+                f"'{text}': a git remote cannot start with '-' (for a folder of that name write ./{remote})"
+            )
+        if any(ord(char) < 32 for char in remote):
+            raise DeployError(f"'{text}': the git remote contains a control character")
+        branch = branch or DEFAULT_BRANCH
+        if not _valid_branch(branch):
+            raise DeployError(f"'{text}': '{branch}' is not a usable branch name (letters, digits, '-', '_', '.', '/')")
+        return GitTarget(remote, branch)
     if not text.strip():
         raise DeployError("expected a folder path or git:<remote>[#branch] to publish to")
     return Path(text).expanduser().absolute()
+
+
+def _valid_branch(name: str) -> bool:
+    """A plain branch name: no leading '-', nothing git would refuse or read as a revision."""
+    return (
+        re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_./-]*", name) is not None
+        and not name.endswith((".", "/", ".lock"))
+        and ".." not in name
+        and "//" not in name
+        and "/." not in name
+    )
 
 
 # -- build and check -----------------------------------------------------------------------
@@ -91,8 +121,14 @@ def publish_folder(site_dir: Path, target: Path, keep: int = 2) -> Path:
             f"{target} is a real folder, not a published symlink: move it away (or publish to a new path) "
             "so deploy can manage it; nothing was published"
         )
+    if target.is_symlink() and _live_release(target) is None:
+        raise DeployError(
+            f"{target} is a symlink deploy did not make (it points to {os.readlink(target)}): move it away "
+            "so deploy can manage it; nothing was published"
+        )
     releases = releases_dir(target)
     releases.mkdir(parents=True, exist_ok=True)
+    history = _history(target)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
     release = releases / stamp
     # Copy under a hidden name first, so a half-copied release never looks like a finished one.
@@ -103,38 +139,91 @@ def publish_folder(site_dir: Path, target: Path, keep: int = 2) -> Path:
         shutil.rmtree(incoming, ignore_errors=True)
         raise
     incoming.rename(release)
+    history.append(release.name)
+    _write_history(releases, history)  # before the swap: a crash in between leaves a harmless extra name
+    _point(target, release)
+    _prune(releases, history, keep)
+    return release
+
+
+def _point(target: Path, release: Path) -> None:
     link = target.parent / f".{target.name}.new-{os.getpid()}"
     link.unlink(missing_ok=True)
     link.symlink_to(os.path.relpath(release, target.parent), target_is_directory=True)
     os.replace(link, target)  # atomic: readers see the old release or the new one, never a mix
-    _prune(releases, target, keep)
-    return release
 
 
 def _release_list(releases: Path) -> list[Path]:
-    return sorted(p for p in releases.iterdir() if p.is_dir() and not p.name.startswith("."))
+    if not releases.is_dir():
+        return []
+    return sorted(p for p in releases.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith("."))
 
 
-def _prune(releases: Path, target: Path, keep: int) -> None:
+def _live_release(target: Path) -> Path | None:
+    """The release folder `target` points at, if it is one of deploy's own."""
+    if not target.is_symlink():
+        return None
     live = target.resolve()
-    old = [p for p in _release_list(releases) if p.resolve() != live]
-    for release in old[: max(0, len(old) - (keep - 1))]:
-        shutil.rmtree(release, ignore_errors=True)
+    releases = releases_dir(target).resolve()
+    return live if live.parent == releases and not live.name.startswith(".") else None
+
+
+def _history(target: Path) -> list[str]:
+    """The kept releases in the order they went live, ending with the live one.
+
+    Names after the live one were rolled back from and are dropped. Without a history file (a
+    folder published by an older deploy) the releases up to the live one, by name, stand in.
+    """
+    releases = releases_dir(target)
+    existing = {p.name for p in _release_list(releases)}
+    live = _live_release(target)
+    try:
+        names = json.loads((releases / HISTORY).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        names = None
+    if not (isinstance(names, list) and all(isinstance(name, str) for name in names)):
+        names = sorted(name for name in existing if live is None or name <= live.name)
+    names = [name for name in names if name in existing]
+    if live is not None and live.name in existing:
+        if live.name in names:
+            names = names[: len(names) - names[::-1].index(live.name)]
+        else:
+            names.append(live.name)
+    return names
+
+
+def _write_history(releases: Path, names: list[str]) -> None:
+    temporary = releases / f"{HISTORY}.{os.getpid()}.tmp"
+    temporary.write_text(json.dumps(names, indent=0) + "\n", encoding="utf-8")
+    os.replace(temporary, releases / HISTORY)
+
+
+def _prune(releases: Path, history: list[str], keep: int) -> None:
+    """Keep the last `keep` releases of the history (the live one included); drop the rest."""
+    kept = set(history[-keep:])
+    for release in _release_list(releases):
+        if release.name not in kept:
+            shutil.rmtree(release, ignore_errors=True)
+    _write_history(releases, history[-keep:])
 
 
 def rollback_folder(target: Path) -> Path:
-    """Point `target` back at the release before the live one."""
+    """Point `target` back at the release that was live before the last deploy."""
     if not target.is_symlink():
-        raise DeployError(f"{target} is not a published symlink; there is nothing to roll back")
-    live = target.resolve()
-    earlier = [p for p in _release_list(releases_dir(target)) if p.name < live.name]
-    if not earlier:
+        what = "does not exist" if not target.exists() else "is not a published symlink"
+        raise DeployError(f"{target} {what}: deploy did not publish there, so there is nothing to roll back")
+    live = _live_release(target)
+    if live is None:
+        raise DeployError(
+            f"{target} is a symlink deploy did not make (it points to {os.readlink(target)}); nothing was changed"
+        )
+    history = _history(target)
+    if len(history) < 2:
         raise DeployError(f"no release before {live.name} is kept; nothing was changed")
-    link = target.parent / f".{target.name}.new-{os.getpid()}"
-    link.unlink(missing_ok=True)
-    link.symlink_to(os.path.relpath(earlier[-1], target.parent), target_is_directory=True)
-    os.replace(link, target)
-    return earlier[-1]
+    previous = releases_dir(target) / history[-2]
+    _write_history(releases_dir(target), history[:-1])
+    _point(target, previous)
+    return previous
 
 
 # -- publish to a git branch ---------------------------------------------------------------
@@ -143,7 +232,9 @@ def rollback_folder(target: Path) -> Path:
 def _git_env() -> dict[str, str]:
     # Never let an inherited GIT_DIR/GIT_WORK_TREE steer git into the project's own repository.
     blocked = {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR"}
-    return {k: v for k, v in os.environ.items() if k not in blocked}
+    env = {k: v for k, v in os.environ.items() if k not in blocked}
+    env["GIT_ALLOW_PROTOCOL"] = GIT_PROTOCOLS
+    return env
 
 
 def _git(git_dir: Path, *args: str, work_tree: Path | None = None, env: dict | None = None) -> str:
@@ -171,8 +262,9 @@ def publish_git(site_dir: Path, target: GitTarget, scratch: Path, message: str) 
     _git(git_dir, "init", "--quiet", "--bare", str(git_dir))
     ref = f"refs/heads/{target.branch}"
     parent = None
-    if _git(git_dir, "ls-remote", "--heads", remote, ref):
-        _git(git_dir, "fetch", "--quiet", "--depth=1", remote, f"{ref}:refs/remotes/target")
+    # `--` ends the options: whatever the remote says, git reads it as a repository, never an option.
+    if _git(git_dir, "ls-remote", "--heads", "--", remote, ref):
+        _git(git_dir, "fetch", "--quiet", "--depth=1", "--", remote, f"{ref}:refs/remotes/target")
         parent = _git(git_dir, "rev-parse", "refs/remotes/target")
     (site_dir / ".nojekyll").touch()  # GitHub Pages: serve folders that start with '_' as they are
     env = {**_git_env(), "GIT_INDEX_FILE": str(scratch / "publish.index")}
@@ -181,7 +273,7 @@ def publish_git(site_dir: Path, target: GitTarget, scratch: Path, message: str) 
     if parent and _git(git_dir, "rev-parse", f"{parent}^{{tree}}") == tree:
         return None
     commit = _git(git_dir, "commit-tree", tree, "-m", message, *(["-p", parent] if parent else []))
-    _git(git_dir, "push", "--quiet", remote, f"{commit}:{ref}")
+    _git(git_dir, "push", "--quiet", "--", remote, f"{commit}:{ref}")
     return commit
 
 
@@ -191,6 +283,8 @@ def publish_git(site_dir: Path, target: GitTarget, scratch: Path, message: str) 
 def deploy(target_text: str, config_file: Path, keep: int = 2) -> str:
     """Build, check, publish; the one-line outcome. Raises DeployError before anything goes live."""
     target = parse_target(target_text)
+    if keep < 1:
+        raise DeployError(f"--keep {keep}: expected a whole number of at least 1 (the live release); nothing was published")
     if not config_file.is_file():
         raise DeployError(f"{config_file}: no such config file; nothing was published")
     with tempfile.TemporaryDirectory(prefix="trainersite-deploy-") as scratch_name:
@@ -211,8 +305,13 @@ def deploy(target_text: str, config_file: Path, keep: int = 2) -> str:
         return f"published: {target} -> {release}"
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not argparse's usage block
+        self.exit(2, f"deploy: {message} (see deploy --help)\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="deploy", description="Build with --strict, check feeds and links, then publish atomically."
     )
     parser.add_argument("target", help="a folder path, or git:<remote URL or path>[#branch] (default branch gh-pages)")
@@ -225,9 +324,12 @@ def main(argv: list[str] | None = None) -> int:
             target = parse_target(args.target)
             if isinstance(target, GitTarget):
                 raise DeployError("--rollback works for folder targets; for git, revert the commit on the branch")
-            print(f"deploy: rolled back: {target} -> {rollback_folder(target)}")
+            try:
+                print(f"deploy: rolled back: {target} -> {rollback_folder(target)}")
+            except OSError as err:
+                raise DeployError(f"rolling back {target} failed ({err}); check the folder by hand") from None
         else:
-            print(f"deploy: {deploy(args.target, args.config_file, max(1, args.keep))}")
+            print(f"deploy: {deploy(args.target, args.config_file, args.keep)}")
     except DeployError as err:
         print(f"deploy: {err}", file=sys.stderr)
         return 1
