@@ -6,32 +6,32 @@ All knowledge of posts lives in the core modules; this class only connects them 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..core import html_tools as post_html
 from ..core.dates import zone
 from ..core.errors import ContentError
-from ..core.i18n import labels_for, plural, site_locale
-from ..blog.listing import Blog, ListingPage, build_blog
+from ..core.i18n import labels_for, site_locale
+from ..blog.listing import build_blog
 from ..blog.models import Post
 from ..blog.aliases import check_free, redirect_html
-from ..blog.extras import PostExtras, build_post_extras, post_extras_view
+from ..blog.extras import build_post_extras
+from ..blog.views import CategoryIndexPage, HomePage, ListingView, PostPage, RenderedPost, TagIndexPage, View
 from ..blog.posts import ReadSettings, check_unique_slugs, parse_authors, read_post
+from ..blog.taxonomy import build_taxonomy
 from .speed.prerender import Prerender, RenderCache, in_worker
 from .speed.page_workers import PageWorkers
 from .speed.preview import PreviewShortcuts
-from .media_plugin import share_image
-from ..core.urls import UrlScheme, absolute_url, site_path, src_uri_for
+from ..core.urls import UrlScheme, absolute_url, src_uri_for
+from .shared import site_model
 
 log = get_plugin_logger(__name__)
 
@@ -50,30 +50,12 @@ class TrainerBlogConfig(base.Config):
     category_index_url = c.Type(str, default="blog/categorie/")
     category_url = c.Type(str, default="blog/categorie/{slug}/")
     archive_url = c.Type(str, default="blog/archief/{year}/")
+    tag_index_url = c.Type(str, default="blog/tag/")
+    tag_url = c.Type(str, default="blog/tag/{slug}/")
+    tag_feeds = c.Type(bool, default=False)  # a feed per tag, beside the one per category
+    author_url = c.Type(str, default="blog/auteur/{key}/")
     render_cache = c.Type(str, default=".cache/trainersite")  # "" turns the cache off
     render_workers = c.Type(int, default=0)  # processes converting posts; 0: one per core
-
-
-@dataclass
-class RenderedPost:
-    """What is learnt from a post's HTML once MkDocs has rendered it."""
-
-    html: str
-    excerpt: str
-    excerpt_text: str  # the excerpt as plain text: meta description, feed item description
-    read_minutes: int
-    made_from: tuple  # (html, summary, words per minute): equal inputs give an equal result
-
-    @classmethod
-    def learn(cls, html: str, summary: str | None, words_per_minute: int) -> RenderedPost:
-        excerpt = post_html.excerpt(html, summary)
-        return cls(
-            html=html,
-            excerpt=excerpt,
-            excerpt_text=post_html.plain_text(excerpt),
-            read_minutes=post_html.read_minutes(html, words_per_minute),
-            made_from=(html, summary, words_per_minute),
-        )
 
 
 class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
@@ -82,11 +64,10 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
     def __init__(self) -> None:
         self.serving = False
         self._parsed: dict[Path, tuple[tuple, Post]] = {}  # file -> (mtime, size, settings), post
-        self.blog: Blog | None = None
+        self.site = None  # this build's SiteModel (core/site_model.py), shared with the other plugins
         self.rendered: dict[str, RenderedPost] = {}
         self.rendered_before: dict[str, RenderedPost] = {}  # the last build's, for serve rebuilds
-        self.pages_by_src: dict[str, Post | ListingPage] = {}
-        self.extras: PostExtras | None = None  # video, related, neighbours, redirects
+        self.views: dict[str, View] = {}  # by source path: what each generated page shows (blog/views.py)
         self.prerender: Prerender | None = None  # set here too: a config error still reaches on_build_error
         self.page_workers = PageWorkers()
         self.nav = None
@@ -120,6 +101,9 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
                 category_index=cfg.category_index_url,
                 category=cfg.category_url,
                 archive=cfg.archive_url,
+                tag_index=cfg.tag_index_url,
+                tag=cfg.tag_url,
+                author=cfg.author_url,
             )
         except ContentError as err:
             raise PluginError(str(err)) from None
@@ -134,12 +118,17 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             site_id=urlsplit(config.site_url).hostname or "localhost",
         )
         self.posts_dir = Path(config.config_file_path or ".").parent / cfg.posts_dir
+        self.home = HomePage(cfg.home_latest)
+        self.site = site_model(config)
+        self.site.urls, self.site.labels, self.site.locale, self.site.tz = self.urls, self.labels, self.locale, tz
         return config
 
     # -- reading: before MkDocs cleans site/, so bad input leaves the last output alone ----------
 
     def on_pre_build(self, *, config) -> None:
         self.rendered_before, self.rendered = self.rendered, {}
+        self.site = site = site_model(config)
+        site.rendered = self.rendered
         self.prerender: Prerender | None = None
         if self.serving:
             self.preview.pre_build(config)
@@ -147,8 +136,11 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             posts = [self._read(path) for path in sorted(self.posts_dir.glob("*.md"))]
             posts = [post for post in posts if self.serving or post.is_published]
             check_unique_slugs(posts)
-            self.blog = build_blog(posts, self.urls, self.config.per_page, self.labels)
-            self.extras = build_post_extras(self.blog.posts)
+            site.blog = build_blog(posts, self.urls, self.config.per_page, self.labels)
+            site.extras = build_post_extras(site.blog.posts)
+            site.taxonomy = build_taxonomy(
+                site.blog.posts, self.authors, self.urls, self.config.per_page, self.labels, self.config.tag_feeds
+            )
         except ContentError as err:
             raise PluginError(str(err)) from None
 
@@ -172,13 +164,14 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
     # -- pages -------------------------------------------------------------------------------
 
     def _add_pages(self, files: Files, *, config) -> Files:
-        assert self.blog is not None
-        self.pages_by_src = {}
-        for post in self.blog.posts:
-            self._add(files, config, post.url, post.body, post, post.source)
-        for listing in self.blog.listing_pages():
-            self._add(files, config, listing.url, "", listing, "the blog")
-        self._add(files, config, self.blog.category_index_url, "", "categories", "the blog")
+        blog = self.site.blog
+        self.views = {}
+        for post in blog.posts:
+            self._add(files, config, post.url, post.body, PostPage(post), post.source)
+        for listing in (*blog.listing_pages(), *self.site.taxonomy.listing_pages()):
+            self._add(files, config, listing.url, "", ListingView(listing), "the blog")
+        self._add(files, config, blog.category_index_url, "", CategoryIndexPage(), "the blog")
+        self._add(files, config, self.site.taxonomy.tag_index_url, "", TagIndexPage(), "the blog")
         return files
 
     @event_priority(-100)  # last: every plugin has added its pages, so no address is missed
@@ -187,10 +180,10 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         taken = {file.url: f"the page docs/{file.src_uri}" for file in files if file.is_documentation_page()}
         taken.update((file.dest_uri, f"the file {file.src_uri}") for file in files if not file.is_documentation_page())
         try:
-            check_free(self.extras.redirects, taken)
+            check_free(self.site.extras.redirects, taken)
         except ContentError as err:
             raise PluginError(str(err)) from None
-        for redirect in self.extras.redirects:
+        for redirect in self.site.extras.redirects:
             canonical = absolute_url(config.site_url, redirect.target)
             html = redirect_html(redirect, canonical, self.locale.split("_")[0], self.labels["moved_to"])
             files.append(File.generated(config, redirect.file_path, content=html, inclusion=InclusionLevel.NOT_IN_NAV))
@@ -198,7 +191,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
 
     on_files = CombinedEvent(_add_pages, _add_redirects)
 
-    def _add(self, files: Files, config, url: str, content: str, item, origin: str) -> None:
+    def _add(self, files: Files, config, url: str, content: str, view: View, origin: str) -> None:
         src_uri = src_uri_for(url)
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
@@ -206,7 +199,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
                 f"{origin}: 'url': expected a free address, but /{url} is also docs/{existing.src_uri}"
             )
         files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
-        self.pages_by_src[src_uri] = item
+        self.views[src_uri] = view
 
     def on_pre_page(self, page, *, config, files):
         # Before the first page: start converting posts on the other cores (see prerender.py).
@@ -215,13 +208,11 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         if self.prerender is None:
             memory = self.rendered_in_memory if self.serving else None
             cache = RenderCache(self._cache_folder(config), config, files, memory)
-            posts = [uri for uri, item in self.pages_by_src.items() if isinstance(item, Post)]
+            posts = [uri for uri, view in self.views.items() if view.has_markdown]
             self.prerender = Prerender(posts, config, files, cache, self._workers())
-        item = self.pages_by_src.get(page.file.src_uri)
-        if isinstance(item, Post):
-            page.render = self.prerender.stand_in(page)
-        elif item is not None:  # a listing page: no Markdown of its own
-            page.render = self.prerender.empty_stand_in(page)
+        view = self.views.get(page.file.src_uri)
+        if view is not None:  # a listing page has no Markdown of its own
+            page.render = self.prerender.stand_in(page) if view.has_markdown else self.prerender.empty_stand_in(page)
         return page
 
     def on_post_build(self, *, config) -> None:
@@ -248,32 +239,21 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             return 1  # the live-reload server runs threads; no forking under them
         return self.config.render_workers or os.cpu_count() or 1
 
+    def _view(self, page) -> View | None:
+        """The view of a page the blog generated, or of the home page."""
+        return self.views.get(page.file.src_uri) or (self.home if page.is_homepage else None)
+
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        item = self.pages_by_src.get(page.file.src_uri)
-        if isinstance(item, Post):
-            page.title = Markup(escape(item.title))
-            # meta.title is what the theme's <title> shows; `page.title|striptags` would unescape it.
-            page.meta.update(template="post.html", description=escape(item.summary or ""), title=page.title)
-        elif isinstance(item, ListingPage):
-            page.title = Markup(escape(item.title))
-            page.meta.update(template="listing.html", search={"exclude": True}, title=page.title)
-        elif item == "categories":
-            page.title = self.labels["category_index_title"]
-            page.meta.update(template="categories.html", search={"exclude": True})
-        elif page.is_homepage and "template" not in page.meta:
-            page.meta["template"] = "home.html"
+        if (view := self._view(page)) is not None:
+            title = view.title(self.labels)
+            if title is not None:
+                page.title = title
+            page.meta.update(view.meta(title, page.meta))
         return markdown
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
-        item = self.pages_by_src.get(page.file.src_uri)
-        if isinstance(item, Post):
-            made_from = (html, item.summary, self.config.words_per_minute)
-            rendered = self.rendered_before.get(item.slug)  # `mkdocs serve`: unchanged since the last build?
-            if rendered is None or rendered.made_from != made_from:
-                rendered = RenderedPost.learn(*made_from)
-            self.rendered[item.slug] = rendered
-            if not item.summary:
-                page.meta["description"] = escape(rendered.excerpt_text[:300])
+        if (view := self._view(page)) is not None:
+            page.meta.update(view.rendered(html, self.site, self.rendered_before, self.config.words_per_minute))
         return html
 
     # -- template context --------------------------------------------------------------------
@@ -282,7 +262,8 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         env.globals["blog_labels"] = self.labels
         env.globals["blog_urls"] = self.urls
         # Only what the templates show: a page's output key (page_output.py) holds every value here.
-        env.globals["blog_archive"] = [{"year": year.year, "url": year.url} for year in self.blog.archive] if self.blog else []
+        blog = self.site.blog if self.site else None
+        env.globals["blog_archive"] = [{"year": year.year, "url": year.url} for year in blog.archive] if blog else []
         return env
 
     @event_priority(-100)  # last: what a page renders from must be complete (every plugin's globals)
@@ -306,82 +287,9 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         return nav
 
     def on_page_context(self, context, *, page, config, nav):
-        item = self.pages_by_src.get(page.file.src_uri)
-        if isinstance(item, Post):
-            context["post"] = self._post_view(item, config)
-        elif isinstance(item, ListingPage):
-            context["listing"] = self._listing_view(item)
-            context["cards"] = [self._card(post, page.url) for post in item.posts]
-        elif item == "categories":
-            context["categories"] = [
-                {"name": s.category.name, "url": s.url, "count": plural(self.labels, "posts_count", s.count), "feed_url": s.feed_url}
-                for s in self.blog.categories
-            ]
-        elif page.is_homepage and self.blog is not None:
-            latest = self.blog.posts[: self.config.home_latest]
-            context["cards"] = [self._card(post, page.url) for post in latest]
-            context["blog_url"] = self.urls.blog
+        if (view := self._view(page)) is not None:
+            context.update(view.context(self.site, page.url))
         return context
-
-    @staticmethod
-    def _listing_view(listing: ListingPage) -> dict:
-        """The listing's own fields; its posts reach the template as cards."""
-        return {
-            "kind": listing.kind, "page": listing.page, "pages": listing.pages, "newer_url": listing.newer_url,
-            "older_url": listing.older_url, "category": listing.category, "feed_url": listing.feed_url,
-        }
-
-    def _category_links(self, post: Post) -> list[dict]:
-        return [{"name": cat.name, "url": self.urls.category_url(cat.slug)} for cat in post.categories]
-
-    def _read_time(self, post: Post) -> str:
-        rendered = self.rendered.get(post.slug)
-        minutes = rendered.read_minutes if rendered else 1
-        return self.labels["read_time"].format(minutes=minutes)
-
-    def _card(self, post: Post, page_url: str) -> dict:
-        rendered = self.rendered.get(post.slug)
-        excerpt = post_html.rebase_links(rendered.excerpt, post.url, page_url) if rendered else ""
-        return {
-            "title": post.title,
-            "url": post.url,
-            "date": post.date.date().isoformat(),
-            "date_text": post.date_text,
-            "categories": self._category_links(post),
-            "excerpt": excerpt,
-            "image": site_path(post.image),  # the media plugin adds the responsive picture
-            "read_time": self._read_time(post),
-            "draft": post.draft,
-            "scheduled": post.scheduled,
-        }
-
-    def _post_view(self, post: Post, config) -> dict:
-        return {
-            "title": post.title,
-            "url": post.url,
-            "date": post.date.date().isoformat(),
-            "date_text": post.date_text,
-            "updated": post.updated.date().isoformat() if post.updated else None,
-            "updated_text": post.updated_text,
-            "authors": post.authors,
-            "categories": self._category_links(post),
-            "tags": post.tags,
-            "read_time": self._read_time(post),
-            "image": site_path(post.image),
-            "draft": post.draft,
-            "scheduled": post.scheduled,
-            "training": post.training,
-            "source": post.source,
-            **post_extras_view(
-                post, self.extras, site_url=config.site_url, site_name=config.site_name,
-                description=self._description(post), labels=self.labels, locale=self.locale,
-                image=(share_image(config, src_uri_for(post.url)) or {}).get("url"),
-            ),
-        }
-
-    def _description(self, post: Post) -> str:
-        rendered = self.rendered.get(post.slug)
-        return post.summary or (rendered.excerpt_text[:300] if rendered else "")
 
     # -- preview -----------------------------------------------------------------------------
 

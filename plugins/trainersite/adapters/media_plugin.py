@@ -23,13 +23,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..blog.listing import ListingPage
+from ..blog.models import Post
 from ..core.errors import ContentError
+from ..courses.courses import Course, format_session_start, upcoming_sessions
+from ..courses.labels import course_labels_for
 from ..core.i18n import site_locale
 from ..core.urls import absolute_url, site_path
 from ..media import social_cards
 from ..media.images import ImageSets, is_raster, strip_metadata
 from ..media.pictures import picture_view, responsive_html, svg_size
 from ..media.social_cards import Card, CardStyle
+from .shared import site_model
 
 log = get_plugin_logger(__name__)
 
@@ -45,19 +50,13 @@ class TrainerMediaConfig(base.Config):
     workers = c.Type(int, default=0)  # processes drawing cards; 0: one per core
 
 
-def share_image(config, src_uri: str) -> dict | None:
-    """The share picture of a page, for the other plugins (None without this plugin)."""
-    media = config.plugins.get("trainersite-media")
-    return media.share.get(src_uri) if isinstance(media, TrainerMediaPlugin) else None
-
-
 class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
         self.serving = False
         self.share: dict[str, dict] = {}  # src_uri -> share picture (absolute URL, size, alt)
-        self.feed_images: dict[str, dict] = {}  # post slug -> {path, size, mime} for enclosures
+        self.by_url: dict[str, object] = {}  # page URL -> the post, course or listing shown there
         self.cards_made = 0
         self.images: ImageSets | None = None
         self._temporary = None
@@ -106,13 +105,15 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
                 stripped = strip_metadata(Path(file.abs_src_path), self.cache / "images")
                 if stripped is not None:
                     file.abs_src_path = str(stripped)
+        site = site_model(config)
+        self.by_url = {course.url: course for course in site.courses.values()}
+        self.by_url.update((post.url, post) for post in site.posts)
+        if site.blog is not None:
+            self.by_url.update((listing.url, listing) for listing in site.blog.listing_pages())
         try:
-            for post in self._posts(config):
-                if post.image:
-                    self._image_set(post.image, post.source)
-            for course in self._courses(config):
-                if course.image:
-                    self._image_set(course.image, course.source)
+            for item in self.by_url.values():
+                if getattr(item, "image", None):
+                    self._image_set(item.image, item.source)
         except ContentError as err:
             raise PluginError(str(err)) from None
         return files
@@ -122,68 +123,37 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
             return None
         return self.images.get(site_path(image), source, key)
 
-    @staticmethod
-    def _posts(config) -> tuple:
-        blog = config.plugins.get("trainersite-blog")
-        return blog.blog.posts if blog is not None and getattr(blog, "blog", None) is not None else ()
-
-    @staticmethod
-    def _courses(config) -> list:
-        courses = config.plugins.get("trainersite-courses")
-        return list(getattr(courses, "courses", {}).values()) if courses is not None else []
-
     # -- pictures in Markdown ---------------------------------------------------------------
 
     @event_priority(50)  # first: the blog keeps this HTML for excerpts and feeds
     def on_page_content(self, html: str, *, page, config, files) -> str:
         if "<img" not in html:
             return html
-        source = self._source(page, config)
+        item = self.by_url.get(page.url)
+        source = getattr(item, "source", None) or f"docs/{page.file.src_uri}"
 
         def lookup(path: str):
             if not is_raster(path) or files.get_file_from_path(path) is None:
                 return None  # SVG, GIF, or a file MkDocs already warns about
             return self.images.get(path, source, "![]()")
 
-        header = page.meta.get("image") or self._item_image(page, config)
+        header = page.meta.get("image") or getattr(item, "image", None)
         try:
             return responsive_html(html, page.url, lookup, eager_first=not header)
         except ContentError as err:
             raise PluginError(str(err)) from None
 
-    @staticmethod
-    def _source(page, config) -> str:
-        blog = config.plugins.get("trainersite-blog")
-        item = getattr(blog, "pages_by_src", {}).get(page.file.src_uri)
-        if getattr(item, "source", None):
-            return item.source
-        return f"docs/{page.file.src_uri}"
-
-    @staticmethod
-    def _item_image(page, config) -> str | None:
-        blog = config.plugins.get("trainersite-blog")
-        item = getattr(blog, "pages_by_src", {}).get(page.file.src_uri)
-        if getattr(item, "image", None):
-            return item.image
-        courses = config.plugins.get("trainersite-courses")
-        course = getattr(courses, "courses_by_src", {}).get(page.file.src_uri)
-        return course.image if course is not None else None
-
     # -- share pictures and social cards ------------------------------------------------------
 
     def on_env(self, env, *, config, files):
         self.share = {}
-        self.feed_images = {}
+        site = site_model(config)
         jobs: dict[str, tuple] = {}
-        blog = config.plugins.get("trainersite-blog")
-        courses = config.plugins.get("trainersite-courses")
-        items = getattr(blog, "pages_by_src", {})
-        course_items = getattr(courses, "courses_by_src", {})
         for file in files.documentation_pages():
             page = file.page
             if page is None:
                 continue
-            item = items.get(file.src_uri) or course_items.get(file.src_uri)
+            item = self.by_url.get(page.url)
             title = str(page.title or config.site_name)
             title = Markup(title).striptags() if isinstance(page.title, Markup) else title
             own = self._own_picture(getattr(item, "image", None) or page.meta.get("image"))
@@ -192,7 +162,7 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
                 continue
             if not self.config.social_cards:
                 continue
-            card = self._card(page, item, title, config)
+            card = self._card(page, item, title, config, site)
             key = social_cards.card_key(card, self.style)
             path = f"{CARD_FOLDER}/{key}.png"
             cached = self.cache / "cards" / f"{key}.png"
@@ -205,18 +175,15 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
             }
         self._draw(list(jobs.values()))
         self._add_files(files, config)
-        for post in self._posts(config):
-            picture = self.share.get(self._src_uri(post.url))
+        urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        site.share_images = {urls[src]: picture for src, picture in self.share.items()}
+        site.feed_images = {}
+        for post in site.posts:
+            picture = site.share_images.get(post.url)
             if picture is not None:
-                size = Path(picture["cached"]).stat().st_size if picture.get("cached") else picture.get("size", 0)
-                self.feed_images[post.slug] = {"path": picture["path"], "size": size, "mime": picture["mime"]}
+                size = Path(picture["cached"]).stat().st_size
+                site.feed_images[post.slug] = {"path": picture["path"], "size": size, "mime": picture["mime"]}
         return env
-
-    @staticmethod
-    def _src_uri(url: str) -> str:
-        from ..core.urls import src_uri_for
-
-        return src_uri_for(url)
 
     def _own_picture(self, image) -> dict | None:
         """A page's own raster image as share picture: its largest copy (<= 1200 px)."""
@@ -229,24 +196,15 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
         return {"path": best.path, "width": best.width, "height": best.height, "mime": best.mime,
                 "size": best.size, "cached": str(self.images.cached_file(best))}
 
-    def _card(self, page, item, title: str, config) -> Card:
-        from ..blog.listing import ListingPage
-        from ..blog.models import Post
-        from ..courses.courses import Course, upcoming_sessions
-
+    def _card(self, page, item, title: str, config, site) -> Card:
         if isinstance(item, Post):
             meta = " · ".join(filter(None, [", ".join(a.name for a in item.authors), item.date_text]))
             return Card(item.title, social_cards.kicker("post", self.language), meta)
         if isinstance(item, Course):
-            courses = config.plugins.get("trainersite-courses")
-            labels = getattr(courses, "labels", {})
+            labels = course_labels_for(site.locale)
             formats = ", ".join(labels.get(f"format_{key}", key) for key in item.formats)
-            upcoming = upcoming_sessions(item, courses.now) if courses is not None else ()
-            when = ""
-            if upcoming:
-                from ..courses.courses import format_session_start
-
-                when = f"{labels.get('next_session', '')}: {format_session_start(upcoming[0], courses.locale)}".lstrip(": ")
+            upcoming = upcoming_sessions(item, site.now) if site.now is not None else ()
+            when = f"{labels['next_session']}: {format_session_start(upcoming[0], site.locale)}" if upcoming else ""
             return Card(item.title, social_cards.kicker("course", self.language), " · ".join(filter(None, [formats, when])))
         if isinstance(item, ListingPage):
             return Card(title, social_cards.kicker("listing", self.language))

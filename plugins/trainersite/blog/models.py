@@ -24,6 +24,14 @@ class Category:
 
 
 @dataclass(frozen=True)
+class Tag:
+    """A tag as readers see it; `slug` is its identity (case and accents folded), as for categories."""
+
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True)
 class Comment:
     """An archived (read-only) comment; `text` is untrusted plain text."""
 

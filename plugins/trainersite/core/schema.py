@@ -200,6 +200,8 @@ SESSION = Schema("session", (
     Key("end", DATE, "a date and time like 2027-03-09 09:30", "2027-03-10 17:00", "when it ends (a time if and only if the start has one)", required=True),
     Key("location", TEXT, "a text", "Utrecht", "where it is held"),
     Key("seats_left", WHOLE, "a whole number of at least 0", 4, "places still free; 0 shows 'Vol'", minimum=0),
+    Key("id", TEXT, "letters, digits and hyphens, like voorjaar-2027", "voorjaar-2027",
+        "keeps the session's calendar UID when its day is corrected (else the start day is used)"),
 ))
 
 TESTIMONIAL = Schema("testimonial", (

@@ -52,12 +52,17 @@ class UrlScheme:
     category_index: str = "blog/categorie/"
     category: str = "blog/categorie/{slug}/"
     archive: str = "blog/archief/{year}/"
+    tag_index: str = "blog/tag/"
+    tag: str = "blog/tag/{slug}/"
+    author: str = "blog/auteur/{key}/"
     feed_rss: str = "feed.xml"
     feed_atom: str = "atom.xml"
     category_feed: str = "feed.xml"
 
     # Each pattern's one field; the option in mkdocs.yml is `<name>_url` of trainersite-blog.
-    FIELDS: ClassVar[dict[str, str]] = {"post": "slug", "page": "page", "category": "slug", "archive": "year"}
+    FIELDS: ClassVar[dict[str, str]] = {
+        "post": "slug", "page": "page", "category": "slug", "archive": "year", "tag": "slug", "author": "key",
+    }
 
     def __post_init__(self) -> None:
         # A pattern with a typo ({titel}, a lone brace) would crash the build at the first post.
@@ -92,3 +97,12 @@ class UrlScheme:
 
     def archive_url(self, year: int) -> str:
         return self.archive.format(year=year)
+
+    def tag_url(self, slug: str) -> str:
+        return self.tag.format(slug=slug)
+
+    def tag_feed_url(self, slug: str) -> str:
+        return self.tag_url(slug) + self.category_feed
+
+    def author_url(self, key: str) -> str:
+        return self.author.format(key=key)

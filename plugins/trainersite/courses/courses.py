@@ -7,6 +7,7 @@ and the schema.org `Course` data for search engines.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -24,6 +25,9 @@ from ..blog.posts import split_front_matter
 from ..core.schema import COURSE, FORMATS, SESSION, TESTIMONIAL, items, text, text_list, whole_number
 from ..core.urls import absolute_url, slugify
 
+# A session's `id`: letters, digits, '-' and '_', so it can sit inside a calendar UID as it is.
+SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+
 
 
 @dataclass(frozen=True)
@@ -33,10 +37,19 @@ class Session:
     has_time: bool  # False: whole days (`start: 2027-03-09`)
     location: str = ""
     seats_left: int | None = None  # None: not told
+    id: str | None = None  # keeps the calendar UID when the start day is corrected
 
     @property
     def full(self) -> bool:
         return self.seats_left == 0
+
+    @property
+    def key(self) -> str:
+        """What identifies the session within its course: its `id`, else its start day.
+
+        Not the start time, end or location: editing those keeps the key (and the calendar UID).
+        """
+        return self.id or f"{self.start:%Y%m%d}"
 
 
 @dataclass(frozen=True)
@@ -141,6 +154,9 @@ def _sessions(value: object, source: str, tz: ZoneInfo, locale: str, max_partici
             raise ContentError(source, f"{where}.end", f"a moment after the start ({item['start']})", item["end"])
         seats_left = whole_number(item, "seats_left", source, minimum=0, where=where)
         location = text(item, "location", source, where)
+        session_id = text(item, "id", source, where)
+        if session_id is not None and not SESSION_ID.match(session_id):
+            raise ContentError(source, f"{where}.id", "letters, digits and hyphens, like voorjaar-2027", session_id)
         if seats_left is not None and max_participants is not None and seats_left > max_participants:
             raise ContentError(source, f"{where}.seats_left", f"at most max_participants ({max_participants})", seats_left)
         sessions.append(
@@ -150,9 +166,29 @@ def _sessions(value: object, source: str, tz: ZoneInfo, locale: str, max_partici
                 has_time=start.has_time,
                 location=location or "",
                 seats_left=seats_left,
+                id=session_id,
             )
         )
+        _check_distinct(sessions, source)
     return tuple(sorted(sessions, key=lambda s: (s.start, s.end)))
+
+
+def _check_distinct(sessions: list[Session], source: str) -> None:
+    """The newest session may not share its key (the calendar UID) with an earlier one of the course."""
+    new = sessions[-1]
+    where = f"sessions[{len(sessions)}]"
+    for number, other in enumerate(sessions[:-1], start=1):
+        if other.key != new.key:
+            continue
+        if new.id is not None:
+            raise ContentError(source, f"{where}.id", f"an id of its own, but sessions[{number}] has it too", new.id)
+        same = "start" if other.start == new.start else "start day"
+        raise ContentError(
+            source, f"{where}.start",
+            f"an 'id' (e.g. id: {new.start:%Y-%m-%d}-middag), because sessions[{number}] has the same {same} "
+            "and the calendar tells sessions apart by their start day",
+            f"{new.start:%Y-%m-%d %H:%M}",
+        )
 
 
 def _testimonials(value: object, source: str) -> tuple[Testimonial, ...]:
