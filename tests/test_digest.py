@@ -84,8 +84,8 @@ def test_unsubscribe_tag_is_the_providers(blog):
 
 
 @pytest.mark.parametrize("since, expected", [
-    ("2099-01-01", "--sinds: 'sinds': expected a date with at least one published post on or after it, got '2099-01-01'"),
-    ("morgen", "--sinds: 'sinds': expected a date like 2024-03-05"),
+    ("2099-01-01", "--sinds: 'sinds': verwacht een datum met op of na die dag minstens één gepubliceerd bericht, maar er staat '2099-01-01'"),
+    ("morgen", "--sinds: 'sinds': verwacht een datum zoals 2024-03-05"),  # the site speaks Dutch
 ])
 def test_no_posts_or_a_bad_date_is_one_clear_line(blog, since, expected):
     done = digest(blog, since)

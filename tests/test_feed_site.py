@@ -170,4 +170,4 @@ def test_missing_site_url_is_a_clear_error(site):
     site.config.pop("site_url")
     site.post("2020-01-01-a.md", post_text("A", "2020-01-01"))
     result = site.build()
-    assert result.returncode != 0 and "'site_url': expected" in result.output and "Traceback" not in result.output
+    assert result.returncode != 0 and "'site_url': verwacht" in result.output and "Traceback" not in result.output

@@ -127,7 +127,7 @@ def test_meta_tags_and_json_ld_describe_the_post(site):
     assert data["@type"] == "BlogPosting" and data["headline"] == TRICKY_TITLE
     assert data["datePublished"].startswith("2020-01-01T00:00:00")
     assert data["dateModified"].startswith("2020-02-03")
-    assert data["author"] == {"@type": "Person", "name": "Annelies Verbeek"}
+    assert data["author"] == {"@type": "Person", "name": "Annelies Verbeek", "url": "https://www.example.nl/blog/auteur/annelies/"}
     assert data["image"] == image
     assert data["publisher"]["name"] == "Verbeek Klantcontact"
     assert data["mainEntityOfPage"]["@id"] == url

@@ -1,8 +1,6 @@
 """The render cache and parallel conversion never change the output, and keep warnings."""
 
-import filecmp
-
-from sitebuilder import SiteBuilder, post_text
+from sitebuilder import SiteBuilder, post_text, same_tree
 
 
 def fill(site: SiteBuilder) -> None:
@@ -11,18 +9,6 @@ def fill(site: SiteBuilder) -> None:
         body = f"Inleiding {n}.\n\n<!-- more -->\n\n## Kop {n}\n\nZie [over](../../over/) en [vorige](#kop-{n}).\n"
         site.post(f"2020-01-{n % 28 + 1:02d}-p{n}.md", post_text(f"Post {n}", f"2020-01-{n % 28 + 1:02d}", body,
                                                               categories=["A" if n % 2 else "B"]))
-
-
-def same_tree(left, right) -> list[str]:
-    """Relative paths that differ between two built sites (missing on either side included)."""
-    differences = []
-    names = {p.relative_to(left) for p in left.rglob("*") if p.is_file()}
-    names |= {p.relative_to(right) for p in right.rglob("*") if p.is_file()}
-    for name in sorted(names):
-        a, b = left / name, right / name
-        if not (a.is_file() and b.is_file() and filecmp.cmp(a, b, shallow=False)):
-            differences.append(str(name))
-    return differences
 
 
 def test_cache_and_workers_do_not_change_the_output(tmp_path):
@@ -168,7 +154,7 @@ def test_serve_rebuilds_pick_up_edits_to_front_matter_and_text(tmp_path, monkeyp
     assert "Nieuwe titel" in html and "Nieuwe tekst." in html and "Oude" not in html
 
 
-def test_pages_rendered_by_workers_are_used_and_match(tmp_path, monkeypatch):
+def test_worker_counter_pages_rendered_by_workers_are_used_and_match(tmp_path, monkeypatch):
     """In `mkdocs build`, forked workers render the last pages; MkDocs takes them only under an equal key."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -188,7 +174,7 @@ def test_pages_rendered_by_workers_are_used_and_match(tmp_path, monkeypatch):
     build(config)
     blog = config.plugins["trainersite-blog"]
     pages = sum(1 for _ in (tmp_path / "parallel").rglob("index.html"))
-    assert blog.page_workers.used >= pages // 3
+    assert blog.speed.page_workers.used >= pages // 3
     assert same_tree(tmp_path / "serial", tmp_path / "parallel") == []
 
 

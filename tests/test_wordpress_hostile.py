@@ -112,6 +112,8 @@ def test_hostile_posts_build_into_a_safe_site(site: SiteBuilder):
     body = BeautifulSoup(page, "html.parser").find(class_="ts-post__body")  # the post's own text
     assert "Schrijf nooit" in body.get_text() and unsafe_markup(str(body)) == []
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    for built in result.site.rglob("*.html"):  # the summary, on listings and in meta tags too
+        assert "met <script> erin" not in built.read_text(encoding="utf-8"), built
     assert result.exists("blog/klassiek/") and result.exists("blog/klassiek-2/")
     assert result.exists("blog/bericht-204/")
     assert not result.exists("blog/concept/")  # drafts
@@ -128,8 +130,15 @@ def test_no_post_is_lost_to_a_name_taken_in_the_same_run(imported):
     assert "2013-04-01-klassiek.md" in names and "2013-04-01-klassiek-2.md" in names  # one WordPress slug
     assert post_file(posts, "2013-04-01-klassiek-2.md")[0]["slug"] == "klassiek-2"
     assert post_file(posts, "2013-02-01-concept-2.md")[1].strip() == "Tweede opzet, over klachten aan de telefoon."
-    assert "8 posts written (2 as draft), 2 comments." in done.stdout
+    assert "9 posts written (3 as draft), 2 comments." in done.stdout
     assert "0 skipped." in done.stdout
+
+
+def test_a_post_behind_a_password_becomes_a_draft(imported):
+    posts, done = imported
+    meta, _ = post_file(posts, "2013-04-02-alleen-voor-deelnemers.md")
+    assert meta["draft"] is True and "aliases" not in meta
+    assert "'Alleen voor deelnemers': had a password in WordPress, so it is a draft here" in done.stdout
 
 
 def test_titles_without_letters_and_very_long_titles_give_valid_file_names(imported):
@@ -155,7 +164,7 @@ def test_the_summary_counts_only_what_was_written(tmp_path: Path):
     (posts / "2013-04-01-klassiek.md").mkdir()  # something in the way that cannot be overwritten
     done = run_import(FIXTURE, "--posts-dir", posts, "--force")
     assert done.returncode == 0, done.stderr
-    assert "7 posts written (2 as draft), 2 comments." in done.stdout
+    assert "8 posts written (3 as draft), 2 comments." in done.stdout
     assert "1 skipped:" in done.stdout and "could not be written" in done.stdout
     assert (posts / "2013-04-01-klassiek-2.md").is_file()  # the other post with that name is still written
 
@@ -164,7 +173,7 @@ def test_a_second_run_keeps_every_file_and_names_each_post_once(imported):
     posts, _ = imported
     before = {path.name: path.read_text(encoding="utf-8") for path in posts.iterdir()}
     again = run_import(FIXTURE, "--posts-dir", posts)
-    assert again.returncode == 0 and "0 posts written" in again.stdout and "8 skipped:" in again.stdout
+    assert again.returncode == 0 and "0 posts written" in again.stdout and "9 skipped:" in again.stdout
     assert {path.name: path.read_text(encoding="utf-8") for path in posts.iterdir()} == before
 
 

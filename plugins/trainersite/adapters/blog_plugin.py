@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -26,10 +25,12 @@ from ..blog.aliases import check_free, redirect_html
 from ..blog.extras import build_post_extras
 from ..blog.views import CategoryIndexPage, HomePage, ListingView, PostPage, RenderedPost, TagIndexPage, View
 from ..blog.posts import ReadSettings, check_unique_slugs, parse_authors, read_post
+from ..blog.spelling import spelling_warnings
 from ..blog.taxonomy import build_taxonomy
-from .speed.prerender import Prerender, RenderCache, in_worker
-from .speed.page_workers import PageWorkers
-from .speed.preview import PreviewShortcuts
+from ..core.messages import translate
+from ..core.problem_page import key_line
+from . import problems
+from .speed import Speed
 from ..core.urls import UrlScheme, absolute_url, src_uri_for
 from .shared import site_model
 
@@ -68,46 +69,50 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         self.rendered: dict[str, RenderedPost] = {}
         self.rendered_before: dict[str, RenderedPost] = {}  # the last build's, for serve rebuilds
         self.views: dict[str, View] = {}  # by source path: what each generated page shows (blog/views.py)
-        self.prerender: Prerender | None = None  # set here too: a config error still reaches on_build_error
-        self.page_workers = PageWorkers()
-        self.nav = None
-        # `mkdocs serve` only: what unchanged pages gave on the last rebuild (see preview.py).
-        self.preview = PreviewShortcuts()
-        self.rendered_in_memory: dict = {}  # the render cache's last results, kept between rebuilds
+        self.speed = Speed()  # the optional speed layer (adapters/speed): one call per hook
 
     # -- configuration ---------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts and scheduled posts are previewed by `mkdocs serve` only.
         self.serving = command == "serve"
+        self.speed.startup(command)
 
     def on_config(self, config):
+        problems.start_build()  # problems are recorded from on_pre_build on, after every on_config
+        self.locale = site_locale(config)
+        try:
+            self._check_options(config)
+            return self._configure(config)
+        except ContentError as err:
+            raise problems.fatal(err, self.locale) from None
+
+    def _check_options(self, config) -> None:
         cfg = self.config
         for option in ("per_page", "words_per_minute"):
             if cfg[option] < 1:
-                raise PluginError(f"mkdocs.yml: 'trainersite-blog.{option}': expected a whole number of at least 1")
+                raise ContentError("mkdocs.yml", f"trainersite-blog.{option}", "a whole number of at least 1")
         if cfg.render_workers < 0:
-            raise PluginError("mkdocs.yml: 'trainersite-blog.render_workers': expected 0 (one per core) or more")
+            raise ContentError("mkdocs.yml", "trainersite-blog.render_workers", "0 (one per core) or more")
         if not config.site_url:
-            raise PluginError("mkdocs.yml: 'site_url': expected the site's address, e.g. https://www.example.nl/")
+            raise ContentError("mkdocs.yml", "site_url", "the site's address, e.g. https://www.example.nl/")
+
+    def _configure(self, config):
+        cfg = self.config
         default_author = cfg.default_author or next(iter(cfg.authors), "")
-        try:
-            self.authors = parse_authors(cfg.authors, default_author)
-            tz = zone(cfg.timezone)
-            self.urls = UrlScheme(
-                blog=cfg.blog_url,
-                post=cfg.post_url,
-                page=cfg.page_url,
-                category_index=cfg.category_index_url,
-                category=cfg.category_url,
-                archive=cfg.archive_url,
-                tag_index=cfg.tag_index_url,
-                tag=cfg.tag_url,
-                author=cfg.author_url,
-            )
-        except ContentError as err:
-            raise PluginError(str(err)) from None
-        self.locale = site_locale(config)
+        self.authors = parse_authors(cfg.authors, default_author)
+        tz = zone(cfg.timezone)
+        self.urls = UrlScheme(
+            blog=cfg.blog_url,
+            post=cfg.post_url,
+            page=cfg.page_url,
+            category_index=cfg.category_index_url,
+            category=cfg.category_url,
+            archive=cfg.archive_url,
+            tag_index=cfg.tag_index_url,
+            tag=cfg.tag_url,
+            author=cfg.author_url,
+        )
         self.labels = labels_for(self.locale)
         self.settings = ReadSettings(
             authors=self.authors,
@@ -117,7 +122,9 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             urls=self.urls,
             site_id=urlsplit(config.site_url).hostname or "localhost",
         )
-        self.posts_dir = Path(config.config_file_path or ".").parent / cfg.posts_dir
+        root = Path(config.config_file_path or ".").parent
+        self.posts_dir = root / cfg.posts_dir
+        self.speed.configure(root / cfg.render_cache if cfg.render_cache else None, cfg.render_workers)
         self.home = HomePage(cfg.home_latest)
         self.site = site_model(config)
         self.site.urls, self.site.labels, self.site.locale, self.site.tz = self.urls, self.labels, self.locale, tz
@@ -129,20 +136,31 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         self.rendered_before, self.rendered = self.rendered, {}
         self.site = site = site_model(config)
         site.rendered = self.rendered
-        self.prerender: Prerender | None = None
-        if self.serving:
-            self.preview.pre_build(config)
-        try:
-            posts = [self._read(path) for path in sorted(self.posts_dir.glob("*.md"))]
-            posts = [post for post in posts if self.serving or post.is_published]
-            check_unique_slugs(posts)
-            site.blog = build_blog(posts, self.urls, self.config.per_page, self.labels)
+        self.speed.pre_build(config)
+        # Every file's problem is collected (a build lists them all); `mkdocs serve` shows them in
+        # the browser and previews the rest (adapters/problems.py).
+        found: list[ContentError] = []
+        posts = []
+        for path in sorted(self.posts_dir.glob("*.md")):
+            try:
+                posts.append(self._read(path))
+            except ContentError as err:
+                if err.line is None:  # the line of the key, for the preview's problem page
+                    err.line = key_line(path.read_text(encoding="utf-8", errors="replace"), err.key)
+                found.append(err)
+        posts = [post for post in posts if self.serving or post.is_published]
+        _, posts = problems.drop_failing(check_unique_slugs, posts, found)
+        site.blog = build_blog(posts, self.urls, self.config.per_page, self.labels)
+        site.extras, kept = problems.drop_failing(build_post_extras, list(site.blog.posts), found)
+        if len(kept) < len(site.blog.posts):  # a bad video or alias left a post out
+            site.blog = build_blog(kept, self.urls, self.config.per_page, self.labels)
             site.extras = build_post_extras(site.blog.posts)
-            site.taxonomy = build_taxonomy(
-                site.blog.posts, self.authors, self.urls, self.config.per_page, self.labels, self.config.tag_feeds
-            )
-        except ContentError as err:
-            raise PluginError(str(err)) from None
+        site.taxonomy = build_taxonomy(
+            site.blog.posts, self.authors, self.urls, self.config.per_page, self.labels, self.config.tag_feeds
+        )
+        problems.settle(found, self.serving, self.locale)
+        for warning in spelling_warnings(posts):
+            log.warning(translate(warning, self.locale))
 
     def _read(self, path: Path) -> Post:
         """A post, parsed again only when its file (or the settings) changed since the last build.
@@ -182,7 +200,8 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         try:
             check_free(self.site.extras.redirects, taken)
         except ContentError as err:
-            raise PluginError(str(err)) from None
+            problems.settle([err], self.serving, self.locale)
+            return files  # serve: the preview shows the problem instead of the site
         for redirect in self.site.extras.redirects:
             canonical = absolute_url(config.site_url, redirect.target)
             html = redirect_html(redirect, canonical, self.locale.split("_")[0], self.labels["moved_to"])
@@ -195,49 +214,28 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         src_uri = src_uri_for(url)
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
-            raise PluginError(
-                f"{origin}: 'url': expected a free address, but /{url} is also docs/{existing.src_uri}"
+            raise problems.fatal(
+                ContentError(origin, "url", f"a free address, but /{url} is also docs/{existing.src_uri}"), self.locale
             )
         files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         self.views[src_uri] = view
 
     def on_pre_page(self, page, *, config, files):
-        # Before the first page: start converting posts on the other cores (see prerender.py).
-        if in_worker():
-            return page
-        if self.prerender is None:
-            memory = self.rendered_in_memory if self.serving else None
-            cache = RenderCache(self._cache_folder(config), config, files, memory)
-            posts = [uri for uri, view in self.views.items() if view.has_markdown]
-            self.prerender = Prerender(posts, config, files, cache, self._workers())
+        # Before the first page: start converting posts on the other cores (see speed/prerender.py).
         view = self.views.get(page.file.src_uri)
-        if view is not None:  # a listing page has no Markdown of its own
-            page.render = self.prerender.stand_in(page) if view.has_markdown else self.prerender.empty_stand_in(page)
+        self.speed.pre_page(page, config, files, view and view.has_markdown, self._post_pages)
         return page
 
+    def _post_pages(self) -> list[str]:
+        return [uri for uri, view in self.views.items() if view.has_markdown]
+
     def on_post_build(self, *, config) -> None:
-        # A published build holds every post: what it did not use is stale. (A preview, with
-        # drafts, keeps the cache as it is.)
-        if self.prerender is not None:
-            self.prerender.close(prune=not self.serving)
-        self.page_workers.close()
-        if self.serving:
-            self.preview.post_build()
+        self.speed.post_build()
+        if self.serving and problems.recorded():  # the preview shows what to fix (adapters/problems.py)
+            problems.write_problem_pages(config.site_dir, problems.recorded(), self.locale, config.site_name)
 
     def on_build_error(self, *, error) -> None:
-        if self.prerender is not None:
-            self.prerender.close()
-        self.page_workers.close()
-
-    def _cache_folder(self, config) -> Path | None:
-        if not self.config.render_cache:
-            return None
-        return Path(config.config_file_path or ".").parent / self.config.render_cache
-
-    def _workers(self) -> int:
-        if self.serving:
-            return 1  # the live-reload server runs threads; no forking under them
-        return self.config.render_workers or os.cpu_count() or 1
+        self.speed.build_error()
 
     def _view(self, page) -> View | None:
         """The view of a page the blog generated, or of the home page."""
@@ -270,20 +268,14 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
     def _supply_page_renders(self, env, *, config, files):
         """Pages MkDocs need not render itself: unchanged ones in `mkdocs serve` (preview.py),
         the last ones of `mkdocs build` from forked workers (page_workers.py)."""
-        if self.prerender is not None:
-            self.prerender.close()  # its conversions are all in by now
-        self.page_workers = PageWorkers()
-        if self.serving:
-            self.preview.env(env)
-        elif self.nav is not None:
-            self.page_workers.start(config, files, self.nav, env, self._workers())
+        self.speed.env(env, config, files)
         return env
 
     on_env = CombinedEvent(_set_globals, _supply_page_renders)
 
     @event_priority(-100)  # last: the navigation every plugin agreed on
     def on_nav(self, nav, *, config, files):
-        self.nav = nav
+        self.speed.nav_ready(nav)
         return nav
 
     def on_page_context(self, context, *, page, config, nav):
@@ -295,5 +287,6 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.posts_dir))
+        problems.keep_serving(server, builder, self.locale, config.site_name)
         return server
 

@@ -7,6 +7,7 @@ so it is written with `jsonld.json_ld_text`, which escapes what could close it o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping
 
 from markupsafe import Markup
 
@@ -30,9 +31,11 @@ class PostSeo:
 
 
 def post_seo(
-    post: Post, *, site_url: str, site_name: str, description: str, locale: str = "nl", image: str | None = None
+    post: Post, *, site_url: str, site_name: str, description: str, locale: str = "nl",
+    author_urls: Mapping[str, str] = {}, image: str | None = None,
 ) -> PostSeo:
-    """`image`: the absolute URL of the post's share picture (its own image or its social card);
+    """`author_urls`: author key -> the site path of their author page (taxonomy.py).
+    `image`: the absolute URL of the post's share picture (its own image or its social card);
     og:image and the Twitter card tags for it are written by partials/social-meta.html."""
     url = absolute_url(site_url, post.url)
     image = image or (absolute_url(site_url, post.image) if post.image else None)
@@ -51,7 +54,10 @@ def post_seo(
         MetaTag("name", "twitter:title", post.title),
         MetaTag("name", "twitter:description", description),
     ]
-    authors = [{"@type": "Person", "name": author.name} for author in post.authors]
+    authors = [
+        {"@type": "Person", "name": author.name, **({"url": absolute_url(site_url, author_urls[author.key])} if author.key in author_urls else {})}
+        for author in post.authors
+    ]
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "BlogPosting",

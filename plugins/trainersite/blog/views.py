@@ -155,6 +155,7 @@ class PostPage(View):
                 post, site.extras, site_url=site.site_url, site_name=site.site_name,
                 description=description(post, site), labels=site.labels, locale=site.locale,
                 image=(site.share_images.get(post.url) or {}).get("url"),
+                author_urls=site.taxonomy.author_urls if site.taxonomy else {},
             ),
         }}
 

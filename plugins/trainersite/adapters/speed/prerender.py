@@ -25,7 +25,6 @@ import hashlib
 import importlib
 import json
 import logging
-import multiprocessing
 import os
 import sys
 import threading
@@ -40,6 +39,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ... import __version__
+from .forking import can_fork, job, start_forked
 
 _pages_log = logging.getLogger("mkdocs.structure.pages")
 
@@ -307,19 +307,9 @@ def apply(rendered: Rendered, page: Page, files: Files) -> None:
         }
 
 
-# Set just before forking; the workers inherit it (fork start method), nothing is pickled in.
-_JOB: tuple | None = None
-
-
-def in_worker() -> bool:
-    """True inside a forked worker (which runs the plugins' page events itself)."""
-    return _JOB is not None
-
-
 def _render_chunk(src_uris: Sequence[str]) -> dict[str, Rendered]:
     """Convert some post pages exactly as MkDocs' `_populate_page` would (in a worker)."""
-    assert _JOB is not None
-    config, files, cache = _JOB
+    config, files, cache = job()
     results: dict[str, Rendered] = {}
     for src_uri in src_uris:
         page = Page(None, files.get_file_from_path(src_uri), config)
@@ -331,27 +321,6 @@ def _render_chunk(src_uris: Sequence[str]) -> dict[str, Rendered]:
     return results
 
 
-def can_fork() -> bool:
-    """Workers inherit the build's state by forking: not on Windows."""
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-def start_forked(function, chunks: list[list[str]], helpers: int) -> tuple[object, dict[str, object]]:
-    """A pool of `helpers` forked processes working through `chunks` in order, and for each
-    item of a chunk the (asynchronous) result of its chunk."""
-    gc.freeze()  # fewer copy-on-write page copies in the workers
-    try:
-        pool = multiprocessing.get_context("fork").Pool(helpers)
-        pending = {}
-        for chunk in chunks:
-            result = pool.apply_async(function, (chunk,))
-            pending.update(dict.fromkeys(chunk, result))
-        pool.close()
-    finally:
-        gc.unfreeze()
-    return pool, pending
-
-
 class Prerender:
     """Post conversion shared between MkDocs' own loop and forked workers.
 
@@ -360,7 +329,6 @@ class Prerender:
     """
 
     def __init__(self, src_uris: Sequence[str], config, files: Files, cache: RenderCache, workers: int):
-        global _JOB
         self.cache = cache
         self.used: set[str] = set()  # cache keys of this build's results
         self.pending: dict[str, object] = {}  # src_uri -> AsyncResult of its chunk
@@ -378,12 +346,8 @@ class Prerender:
         # Consecutive chunks, in the order MkDocs will ask for them: the first is ready first.
         size = -(-len(handed) // (helpers * 4))
         chunks = [handed[start:start + size] for start in range(0, len(handed), size)]
-        _JOB = (config, files, cache)
         gc.collect()
-        try:
-            self.pool, self.pending = start_forked(_render_chunk, chunks, helpers)
-        finally:
-            _JOB = None
+        self.pool, self.pending = start_forked(_render_chunk, chunks, helpers, (config, files, cache))
 
     def stand_in(self, page: Page) -> PrerenderedRender:
         return PrerenderedRender(page, self)
