@@ -145,6 +145,11 @@ NL: dict[str, str] = {
     "commands": "opdrachten",
     "show this help and stop": "toon deze hulp en stop",
     "FILE": "BESTAND",
+    "DATE": "DATUM",
+    "write the digest e-mail of the posts since a date (HTML and plain text)":
+        "schrijf de nieuwsbriefmail met de berichten sinds een datum (HTML en platte tekst)",
+    "the first day of posts to include, e.g. 2026-11-01": "de eerste dag waarvan berichten meegaan, bijvoorbeeld 2026-11-01",
+    "the HTML file to write (default: nieuwsbrief-<date>.html)": "het HTML-bestand dat wordt geschreven (standaard: nieuwsbrief-<datum>.html)",
     "TITLE": "TITEL",
     "PATH": "PAD",
     "The trainer's website: write, preview, check and publish.":
