@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -26,7 +25,11 @@ from ..blog.aliases import check_free, redirect_html
 from ..blog.extras import build_post_extras
 from ..blog.views import CategoryIndexPage, HomePage, ListingView, PostPage, RenderedPost, TagIndexPage, View
 from ..blog.posts import ReadSettings, check_unique_slugs, parse_authors, read_post
+from ..blog.spelling import spelling_warnings
 from ..blog.taxonomy import build_taxonomy
+from ..core.messages import translate
+from ..core.problem_page import key_line
+from . import problems
 from .speed import Speed
 from ..core.urls import UrlScheme, absolute_url, src_uri_for
 from .shared import site_model
@@ -76,32 +79,40 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         self.speed.startup(command)
 
     def on_config(self, config):
+        problems.start_build()  # problems are recorded from on_pre_build on, after every on_config
+        self.locale = site_locale(config)
+        try:
+            self._check_options(config)
+            return self._configure(config)
+        except ContentError as err:
+            raise problems.fatal(err, self.locale) from None
+
+    def _check_options(self, config) -> None:
         cfg = self.config
         for option in ("per_page", "words_per_minute"):
             if cfg[option] < 1:
-                raise PluginError(f"mkdocs.yml: 'trainersite-blog.{option}': expected a whole number of at least 1")
+                raise ContentError("mkdocs.yml", f"trainersite-blog.{option}", "a whole number of at least 1")
         if cfg.render_workers < 0:
-            raise PluginError("mkdocs.yml: 'trainersite-blog.render_workers': expected 0 (one per core) or more")
+            raise ContentError("mkdocs.yml", "trainersite-blog.render_workers", "0 (one per core) or more")
         if not config.site_url:
-            raise PluginError("mkdocs.yml: 'site_url': expected the site's address, e.g. https://www.example.nl/")
+            raise ContentError("mkdocs.yml", "site_url", "the site's address, e.g. https://www.example.nl/")
+
+    def _configure(self, config):
+        cfg = self.config
         default_author = cfg.default_author or next(iter(cfg.authors), "")
-        try:
-            self.authors = parse_authors(cfg.authors, default_author)
-            tz = zone(cfg.timezone)
-            self.urls = UrlScheme(
-                blog=cfg.blog_url,
-                post=cfg.post_url,
-                page=cfg.page_url,
-                category_index=cfg.category_index_url,
-                category=cfg.category_url,
-                archive=cfg.archive_url,
-                tag_index=cfg.tag_index_url,
-                tag=cfg.tag_url,
-                author=cfg.author_url,
-            )
-        except ContentError as err:
-            raise PluginError(str(err)) from None
-        self.locale = site_locale(config)
+        self.authors = parse_authors(cfg.authors, default_author)
+        tz = zone(cfg.timezone)
+        self.urls = UrlScheme(
+            blog=cfg.blog_url,
+            post=cfg.post_url,
+            page=cfg.page_url,
+            category_index=cfg.category_index_url,
+            category=cfg.category_url,
+            archive=cfg.archive_url,
+            tag_index=cfg.tag_index_url,
+            tag=cfg.tag_url,
+            author=cfg.author_url,
+        )
         self.labels = labels_for(self.locale)
         self.settings = ReadSettings(
             authors=self.authors,
@@ -126,17 +137,30 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         self.site = site = site_model(config)
         site.rendered = self.rendered
         self.speed.pre_build(config)
-        try:
-            posts = [self._read(path) for path in sorted(self.posts_dir.glob("*.md"))]
-            posts = [post for post in posts if self.serving or post.is_published]
-            check_unique_slugs(posts)
-            site.blog = build_blog(posts, self.urls, self.config.per_page, self.labels)
+        # Every file's problem is collected (a build lists them all); `mkdocs serve` shows them in
+        # the browser and previews the rest (adapters/problems.py).
+        found: list[ContentError] = []
+        posts = []
+        for path in sorted(self.posts_dir.glob("*.md")):
+            try:
+                posts.append(self._read(path))
+            except ContentError as err:
+                if err.line is None:  # the line of the key, for the preview's problem page
+                    err.line = key_line(path.read_text(encoding="utf-8", errors="replace"), err.key)
+                found.append(err)
+        posts = [post for post in posts if self.serving or post.is_published]
+        _, posts = problems.drop_failing(check_unique_slugs, posts, found)
+        site.blog = build_blog(posts, self.urls, self.config.per_page, self.labels)
+        site.extras, kept = problems.drop_failing(build_post_extras, list(site.blog.posts), found)
+        if len(kept) < len(site.blog.posts):  # a bad video or alias left a post out
+            site.blog = build_blog(kept, self.urls, self.config.per_page, self.labels)
             site.extras = build_post_extras(site.blog.posts)
-            site.taxonomy = build_taxonomy(
-                site.blog.posts, self.authors, self.urls, self.config.per_page, self.labels, self.config.tag_feeds
-            )
-        except ContentError as err:
-            raise PluginError(str(err)) from None
+        site.taxonomy = build_taxonomy(
+            site.blog.posts, self.authors, self.urls, self.config.per_page, self.labels, self.config.tag_feeds
+        )
+        problems.settle(found, self.serving, self.locale)
+        for warning in spelling_warnings(posts):
+            log.warning(translate(warning, self.locale))
 
     def _read(self, path: Path) -> Post:
         """A post, parsed again only when its file (or the settings) changed since the last build.
@@ -176,7 +200,8 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         try:
             check_free(self.site.extras.redirects, taken)
         except ContentError as err:
-            raise PluginError(str(err)) from None
+            problems.settle([err], self.serving, self.locale)
+            return files  # serve: the preview shows the problem instead of the site
         for redirect in self.site.extras.redirects:
             canonical = absolute_url(config.site_url, redirect.target)
             html = redirect_html(redirect, canonical, self.locale.split("_")[0], self.labels["moved_to"])
@@ -189,8 +214,8 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         src_uri = src_uri_for(url)
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
-            raise PluginError(
-                f"{origin}: 'url': expected a free address, but /{url} is also docs/{existing.src_uri}"
+            raise problems.fatal(
+                ContentError(origin, "url", f"a free address, but /{url} is also docs/{existing.src_uri}"), self.locale
             )
         files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         self.views[src_uri] = view
@@ -206,6 +231,8 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
 
     def on_post_build(self, *, config) -> None:
         self.speed.post_build()
+        if self.serving and problems.recorded():  # the preview shows what to fix (adapters/problems.py)
+            problems.write_problem_pages(config.site_dir, problems.recorded(), self.locale, config.site_name)
 
     def on_build_error(self, *, error) -> None:
         self.speed.build_error()
@@ -260,5 +287,6 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.posts_dir))
+        problems.keep_serving(server, builder, self.locale, config.site_name)
         return server
 

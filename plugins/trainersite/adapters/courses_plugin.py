@@ -14,7 +14,6 @@ from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -24,6 +23,8 @@ from ..courses.courses import Course, check_trainings, parse_course, sorted_cour
 from ..courses.views import AgendaPage, CataloguePage, ContactPage, CoursePage, CourseSite, View, training_promo
 from ..core.dates import zone
 from ..core.errors import ContentError
+from ..core.problem_page import key_line
+from . import problems
 from ..core.i18n import site_locale
 from ..courses.ical import course_calendar
 from ..courses.agenda import AgendaSite, agenda_entries, agenda_files
@@ -63,6 +64,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.serving = False
         self.courses: dict[str, Course] = {}  # by slug, in catalogue order
         self.courses_by_src: dict[str, Course] = {}
         self.views: dict[str, View] = {}  # by source path: course, catalogue and contact pages
@@ -80,6 +82,9 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
 
     # -- configuration ---------------------------------------------------------------------
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"  # serve: problems are shown in the browser, not fatal
+
     def on_config(self, config):
         self.locale = site_locale(config)
         self.labels = course_labels_for(self.locale)
@@ -89,7 +94,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             contact = (config.extra or {}).get("contact")
             self.contact = parse_contact(contact) if contact is not None else None
         except ContentError as err:
-            raise PluginError(str(err)) from None
+            raise problems.fatal(err, self.locale) from None
         self.site_url = config.site_url or ""
         self.host = urlsplit(self.site_url).hostname or "localhost"
         return config
@@ -104,6 +109,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         self.calendar_urls = {}
         prefix = self.config.courses_dir.strip("/") + "/"
         self.catalogue_src = None
+        found: list[ContentError] = []  # every course's problem, listed together (adapters/problems.py)
         for file in list(files.documentation_pages()):
             if not file.src_uri.startswith(prefix):
                 continue
@@ -111,12 +117,14 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             if rest == "index.md":
                 self.catalogue_src = file.src_uri
             elif "/" not in rest:
-                self.courses_by_src[file.src_uri] = self._read(file, config, files)
+                try:
+                    self.courses_by_src[file.src_uri] = self._read(file, config, files)
+                except ContentError as err:
+                    found.append(err)
+                    files.remove(file)  # serve: the preview shows the problem instead
         self.courses = {course.slug: course for course in sorted_courses(self.courses_by_src.values())}
-        try:
-            check_trainings(site.posts, self.courses)
-        except ContentError as err:
-            raise PluginError(str(err)) from None
+        problems.drop_failing(lambda posts: check_trainings(posts, self.courses), list(site.posts), found)
+        problems.settle(found, self.serving, self.locale)
         for course in self.courses.values():
             self._add_calendar(files, config, course)
         self._find_contact_page(files, config)
@@ -149,7 +157,9 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         outputs = agenda_files(self.agenda, site, build_stamp(), self.labels, self.config.agenda_calendar, self.config.agenda_feed)
         for path, content in outputs.items():
             if files.get_file_from_path(path) is not None:
-                raise PluginError(f"docs/{path}: expected no file here, the agenda's {path.rsplit('.', 1)[-1]} is written to /{path}")
+                raise problems.fatal(ContentError(
+                    f"docs/{path}", None, f"no file here, the agenda's {path.rsplit('.', 1)[-1]} is written to /{path}"
+                ), self.locale)
             files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
 
     def _read(self, file: File, config, files: Files) -> Course:
@@ -163,7 +173,9 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
                 if files.get_file_from_path(site_path(course.image)) is None:
                     raise ContentError(source, "image", "an image file in docs/, like /assets/images/trainingen/x.svg", course.image)
         except ContentError as err:
-            raise PluginError(str(err)) from None
+            if err.line is None:
+                err.line = key_line(file.content_string, err.key)
+            raise
         return course
 
     @staticmethod
@@ -191,10 +203,10 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         if self.contact_src is None:
             return
         if self.contact is None:
-            raise PluginError(
-                f"mkdocs.yml: 'extra.contact': expected the contact data (name, email, phone, address, kvk, social) "
-                f"for docs/{self.contact_src}"
-            )
+            raise problems.fatal(ContentError(
+                "mkdocs.yml", "extra.contact",
+                f"the contact data (name, email, phone, address, kvk, social) for docs/{self.contact_src}",
+            ), self.locale)
         folder = self.contact_url if self.contact_url.endswith("/") else posixpath.dirname(self.contact_url) + "/"
         self.vcard_url = folder.lstrip("/") + self.contact.vcard_name
         vcard = contact_vcard(self.contact, self.site_url, self.locale)

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 
@@ -20,11 +19,13 @@ from ..blog.digest import (
     Digest, DigestPost, DigestSession, contact_line, posts_since, session_places, write_digest, write_preview,
 )
 from ..blog.email_html import MAX_WIDTH, VideoLink, email_safe_html, file_image_size
-from ..blog.feeds import FeedChannel, FeedItem, build_feed, newest
+from ..blog.feeds import Enclosure, FeedChannel, FeedItem, build_feed, newest
 from ..blog.video import parse_video
 from ..blog.newsletter import Newsletter, parse_newsletter
 from ..core.dates import format_day, parse_when
 from ..core.errors import ContentError
+from ..core.i18n import site_locale
+from . import problems
 from ..core.urls import absolute_url
 from ..courses.courses import format_session, upcoming_sessions
 
@@ -49,27 +50,27 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
-        if self.config.size < 1:
-            raise PluginError("mkdocs.yml: 'trainersite-feeds.size': expected a whole number of at least 1")
+        self.locale = site_locale(config)
         try:
+            if self.config.size < 1:
+                raise ContentError("mkdocs.yml", "trainersite-feeds.size", "a whole number of at least 1")
             self.newsletter: Newsletter = parse_newsletter(config.extra.get("newsletter"), config.extra.get("contact"))
         except ContentError as err:
-            raise PluginError(str(err)) from None
+            raise problems.fatal(err, self.locale) from None
         return config
 
-    @staticmethod
-    def _site(config):
+    def _site(self, config):
         """The build's SiteModel, which the blog plugin filled (posts, URLs, labels, rendered HTML)."""
         site = site_model(config)
         if site.urls is None:
-            raise PluginError("mkdocs.yml: 'plugins': expected trainersite-blog before trainersite-feeds")
+            raise problems.fatal(ContentError("mkdocs.yml", "plugins", "trainersite-blog before trainersite-feeds"), self.locale)
         return site
 
     def on_files(self, files: Files, *, config) -> Files:
         # A writer that refuses to write one path twice: a page may not sit where a feed goes.
         for path in self._feed_paths(config):
             if files.get_file_from_path(path) is not None:
-                raise PluginError(f"docs/{path}: expected no file here, the feed is written to /{path}")
+                raise problems.fatal(ContentError(f"docs/{path}", None, f"no file here, the feed is written to /{path}"), self.locale)
         return files
 
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -93,18 +94,25 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
 
         def image_size(url: str) -> tuple[int, int] | None:
             # Only the site's own images can be measured: their absolute URL starts with site_url.
-            return file_image_size(docs_dir / url[len(site_url):]) if url.startswith(site_url) else None
+            # The built site holds them all, resized copies and social cards included.
+            return file_image_size(Path(config.site_dir) / url[len(site_url):]) if url.startswith(site_url) else None
 
         labels = site.labels
 
+        def share_picture(post) -> Enclosure | None:
+            """The post's picture (at most 1200 px) or social card, from the media plugin."""
+            found = site.feed_images.get(post.slug)
+            return Enclosure(absolute_url(site_url, found["path"]), found["size"], found["mime"]) if found else None
+
         def item(post) -> FeedItem:
             rendered = site.rendered[post.slug]
+            share = share_picture(post)
             video = None
             if post.video:
-                picture = absolute_url(site_url, post.image) if post.image else None
+                picture = share.url if share else absolute_url(site_url, post.image) if post.image else None
                 video = VideoLink(parse_video(post.video, post.source).watch_url, labels["email_video"], picture, post.title)
             # The item description: the summary, else the excerpt's text.
-            return FeedItem(post, rendered.html, post.summary or rendered.excerpt_text, video)
+            return FeedItem(post, rendered.html, post.summary or rendered.excerpt_text, video, share)
 
         logo = self.config.logo or config.theme.get("favicon")
         channel = dict(
@@ -181,7 +189,7 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
             since = parse_when(since_text, "--sinds", "sinds", site.tz, site.locale)
             digest = self._digest(config, items, since.moment, format_day(since.day, site.locale), image_size)
         except ContentError as err:
-            raise PluginError(str(err)) from None
+            raise problems.fatal(err, site.locale) from None
         html, text = write_digest(digest, Path(config.theme.custom_dir), Path(target))
         log.info(f"{html} + {text}: {len(digest.posts)}")
 

@@ -102,6 +102,7 @@ class WpPost:
     comments: tuple[WpComment, ...] = ()
     date_gmt: str = ""
     pub_date: str = ""  # RFC 822, from <pubDate>
+    password: bool = False  # protected by a password in WordPress: never published as it is
 
 
 @dataclass
@@ -212,6 +213,7 @@ def read_export(path: Path) -> list[WpPost]:
                 comments=comments,
                 date_gmt=_text(item, f"{wp}post_date_gmt"),
                 pub_date=_text(item, "pubDate"),
+                password=bool(_text(item, f"{wp}post_password")),
             )
         )
     return posts
@@ -293,8 +295,9 @@ def _markdown_url(url: str) -> str:
 
 class _TextMarkdown(MarkdownConverter):
     """markdownify, but text stays text: `<`, `&` and `>` as entities, and the characters that would
-    start a link, an attribute list or code (square and curly brackets, backslash, backtick) escaped, so no text of a post can turn
-    into markup (a tag, a `javascript:` link, a snippet include) when the site is built."""
+    start a link, an attribute list or code (square and curly brackets, backslash, backtick)
+    escaped, so no text of a post can turn into markup (a tag, a `javascript:` link, a snippet
+    include) when the site is built. Link and picture addresses cannot end their Markdown early."""
 
     def escape(self, text, parent_tags):
         text = super().escape(text.replace("\\", "\\\\"), parent_tags)
@@ -508,7 +511,7 @@ def convert(
         raise ValueError(f"post {post.post_id!r} has no usable date")
     title = " ".join(post.title.split()) or "Zonder titel"
     slug = slug or post_slug(post)
-    draft = post.status in DRAFT_STATES
+    draft = post.status in DRAFT_STATES or post.password
     video, body_html = extract_video(post.content)
     meta: dict[str, object] = {"title": title, "date": when}
     meta["author"] = author
@@ -713,6 +716,8 @@ def import_export(
         report.written.append(target)
         report.comments += converted.comments
         report.drafts += converted.draft
+        if post.password:
+            report.notes.append(f"{label}: had a password in WordPress, so it is a draft here (check it first)")
         if not converted.draft and unusable_link(post.link):
             report.notes.append(f"{label}: old address {post.link!r} is not a plain path, so no alias was made")
     for login, count in sorted(unknown.items()):
