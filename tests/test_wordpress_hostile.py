@@ -9,12 +9,14 @@ files, the built pages, the command's one-line errors, and that nothing lands ou
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import markdown
 import pytest
+from PIL import Image
 import yaml
 from bs4 import BeautifulSoup
 from sitebuilder import REPO, SiteBuilder
@@ -213,9 +215,10 @@ def test_old_path_keeps_plain_addresses(link, alias, folder):
 def uploads_folder(root: Path) -> Path:
     uploads = root / "wp-content-kopie" / "uploads"
     (uploads / "2013" / "06").mkdir(parents=True)
-    (uploads / "2013" / "06" / "team.jpg").write_bytes(b"\xff\xd8groot\xff\xd9")
-    (uploads / "2013" / "06" / "team-300x200.jpg").write_bytes(b"\xff\xd8klein\xff\xd9")
-    (uploads / "2013" / "06" / "bord.png").write_bytes(b"\x89PNG\r\n\x1a\nbord")
+    # Real pictures: the site build resizes what posts show, and stops on a file that is no picture.
+    Image.new("RGB", (900, 600), (60, 90, 160)).save(uploads / "2013" / "06" / "team.jpg", quality=80)
+    Image.new("RGB", (300, 200), (60, 90, 160)).save(uploads / "2013" / "06" / "team-300x200.jpg", quality=80)
+    Image.new("RGB", (640, 480), (240, 240, 230)).save(uploads / "2013" / "06" / "bord.png")
     return uploads
 
 
@@ -228,7 +231,7 @@ def test_uploads_are_copied_into_the_site_with_alt_text_and_captions(site: SiteB
     assert done.returncode == 0, done.stderr
     images = site.docs / "assets" / "images" / "blog" / "2013" / "06"
     assert sorted(path.name for path in images.iterdir()) == ["bord.png", "team-300x200.jpg", "team.jpg"]
-    assert (images / "team.jpg").read_bytes() == b"\xff\xd8groot\xff\xd9"
+    assert (images / "team.jpg").read_bytes() == (uploads / "2013" / "06" / "team.jpg").read_bytes()
     _, body = post_file(site.posts, "2013-06-01-fotos-van-de-training.md")
     assert ("[![Het team aan tafel](../../assets/images/blog/2013/06/team-300x200.jpg)]"
             "(../../assets/images/blog/2013/06/team.jpg)") in body
@@ -246,7 +249,8 @@ def test_uploads_are_copied_into_the_site_with_alt_text_and_captions(site: SiteB
     result = site.build(strict=False)
     assert result.returncode == 0, result.output
     page = result.page("blog/fotos-van-de-training/")
-    assert 'src="../../assets/images/blog/2013/06/team-300x200.jpg"' in page and 'alt="Het team aan tafel"' in page
+    # The thumbnail as the site publishes it: a copy of its own size (300 px), never enlarged.
+    assert re.search(r'src="../../assets/images/responsive/[0-9a-f]+/team-300x200-300\.jpg"', page) and 'alt="Het team aan tafel"' in page
     assert (result.site / "assets" / "images" / "blog" / "2013" / "06" / "bord.png").is_file()
 
 

@@ -19,7 +19,7 @@ from ..blog.digest import (
     Digest, DigestPost, DigestSession, contact_line, posts_since, session_places, write_digest, write_preview,
 )
 from ..blog.email_html import MAX_WIDTH, VideoLink, email_safe_html, file_image_size
-from ..blog.feeds import FeedChannel, FeedItem, build_feed, newest
+from ..blog.feeds import Enclosure, FeedChannel, FeedItem, build_feed, newest
 from ..blog.video import parse_video
 from ..blog.newsletter import Newsletter, parse_newsletter
 from ..core.dates import format_day, parse_when
@@ -94,18 +94,25 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
 
         def image_size(url: str) -> tuple[int, int] | None:
             # Only the site's own images can be measured: their absolute URL starts with site_url.
-            return file_image_size(docs_dir / url[len(site_url):]) if url.startswith(site_url) else None
+            # The built site holds them all, resized copies and social cards included.
+            return file_image_size(Path(config.site_dir) / url[len(site_url):]) if url.startswith(site_url) else None
 
         labels = site.labels
 
+        def share_picture(post) -> Enclosure | None:
+            """The post's picture (at most 1200 px) or social card, from the media plugin."""
+            found = site.feed_images.get(post.slug)
+            return Enclosure(absolute_url(site_url, found["path"]), found["size"], found["mime"]) if found else None
+
         def item(post) -> FeedItem:
             rendered = site.rendered[post.slug]
+            share = share_picture(post)
             video = None
             if post.video:
-                picture = absolute_url(site_url, post.image) if post.image else None
+                picture = share.url if share else absolute_url(site_url, post.image) if post.image else None
                 video = VideoLink(parse_video(post.video, post.source).watch_url, labels["email_video"], picture, post.title)
             # The item description: the summary, else the excerpt's text.
-            return FeedItem(post, rendered.html, post.summary or rendered.excerpt_text, video)
+            return FeedItem(post, rendered.html, post.summary or rendered.excerpt_text, video, share)
 
         logo = self.config.logo or config.theme.get("favicon")
         channel = dict(

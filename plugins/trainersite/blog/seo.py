@@ -31,11 +31,14 @@ class PostSeo:
 
 
 def post_seo(
-    post: Post, *, site_url: str, site_name: str, description: str, locale: str = "nl", author_urls: Mapping[str, str] = {}
+    post: Post, *, site_url: str, site_name: str, description: str, locale: str = "nl",
+    author_urls: Mapping[str, str] = {}, image: str | None = None,
 ) -> PostSeo:
-    """`author_urls`: author key -> the site path of their author page (taxonomy.py)."""
+    """`author_urls`: author key -> the site path of their author page (taxonomy.py).
+    `image`: the absolute URL of the post's share picture (its own image or its social card);
+    og:image and the Twitter card tags for it are written by partials/social-meta.html."""
     url = absolute_url(site_url, post.url)
-    image = absolute_url(site_url, post.image) if post.image else None
+    image = image or (absolute_url(site_url, post.image) if post.image else None)
     modified = post.updated or post.date
     meta = [
         MetaTag("property", "og:type", "article"),
@@ -47,15 +50,10 @@ def post_seo(
         MetaTag("property", "article:published_time", post.date.isoformat()),
         MetaTag("property", "article:modified_time", modified.isoformat()),
     ]
-    if image:
-        meta.append(MetaTag("property", "og:image", image))
     meta += [
-        MetaTag("name", "twitter:card", "summary_large_image" if image else "summary"),
         MetaTag("name", "twitter:title", post.title),
         MetaTag("name", "twitter:description", description),
     ]
-    if image:
-        meta.append(MetaTag("name", "twitter:image", image))
     authors = [
         {"@type": "Person", "name": author.name, **({"url": absolute_url(site_url, author_urls[author.key])} if author.key in author_urls else {})}
         for author in post.authors

@@ -82,6 +82,7 @@ def card(post: Post, page_url: str, site: SiteModel) -> dict:
         "categories": _category_links(post, site),
         "tags": tag_links(post, site.urls),
         "excerpt": html_tools.rebase_links(rendered.excerpt, post.url, page_url) if rendered else "",
+        "image": site_path(post.image),  # the media plugin adds the responsive picture
         "read_time": _read_time(post, site),
         "draft": post.draft,
         "scheduled": post.scheduled,
@@ -153,6 +154,7 @@ class PostPage(View):
             **post_extras_view(
                 post, site.extras, site_url=site.site_url, site_name=site.site_name,
                 description=description(post, site), labels=site.labels, locale=site.locale,
+                image=(site.share_images.get(post.url) or {}).get("url"),
                 author_urls=site.taxonomy.author_urls if site.taxonomy else {},
             ),
         }}

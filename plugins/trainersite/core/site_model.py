@@ -42,6 +42,9 @@ class SiteModel:
     contact: Contact | None = None
     contact_url: str | None = None
     now: datetime | None = None  # the courses' "now": which sessions are upcoming
+    # pictures (trainersite-media); empty without the media plugin
+    share_images: dict[str, dict] = field(default_factory=dict)  # by page URL: og:image (own picture or social card)
+    feed_images: dict[str, dict] = field(default_factory=dict)  # by post slug: {path, size, mime} for enclosures
 
     @property
     def posts(self) -> tuple:
