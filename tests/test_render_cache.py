@@ -1,6 +1,7 @@
 """The render cache and parallel conversion never change the output, and keep warnings."""
 
-from sitebuilder import SiteBuilder, post_text, same_tree
+import pytest
+from sitebuilder import REPO, SiteBuilder, post_text, same_tree
 
 
 def fill(site: SiteBuilder) -> None:
@@ -108,7 +109,7 @@ def test_entries_from_another_environment_or_damaged_are_misses(tmp_path):
         data = json.loads(entry.read_text(encoding="utf-8"))
         kind = number % 6
         if kind == 0:  # another engine wrote it
-            data["environment"] = data["environment"].replace("engine=mkdocs.", "engine=properdocs.")
+            data["environment"] = data["environment"].replace("engine=mkdocs", "engine=properdocs")
             data["content"] = "<p>VREEMD</p>"
             entry.write_text(json.dumps(data), encoding="utf-8")
         elif kind == 1:  # cut off half-way
@@ -220,3 +221,47 @@ def test_empty_pages_stay_empty_whatever_the_extensions_add(tmp_path):
     snippets = {"pymdownx.snippets": {"auto_append": ["voet.md"], "base_path": [str(tmp_path)]}}
     for stand_in, mkdocs in _empty_pages(tmp_path, {"markdown_extensions": ["toc", snippets]}):
         assert stand_in == mkdocs
+
+
+PROPERDOCS = REPO / ".venv-properdocs" / "bin" / "properdocs"
+
+
+@pytest.mark.skipif(not PROPERDOCS.exists(), reason="no .venv-properdocs: run scripts/install-properdocs (scripts/test does)")
+def test_a_cache_written_by_properdocs_is_a_miss_for_mkdocs_and_back(tmp_path):
+    """One project folder built by turns with ProperDocs and MkDocs: each ignores the other's entries."""
+    import json
+    import os
+    import re
+    import subprocess
+
+    import yaml
+
+    site = SiteBuilder(tmp_path)
+    fill(site)
+    site.plugin("trainersite-blog").update(render_workers=1)
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
+    cache = tmp_path / ".cache" / "trainersite"
+
+    def engines() -> set[str]:
+        return {re.search(r"engine=(\S+)", json.loads(p.read_text(encoding="utf-8"))["environment"]).group(1)
+                for p in cache.rglob("*.json")}
+
+    def properdocs(site_dir: str) -> str:
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "1790000000", "NO_MKDOCS_2_WARNING": "1"}
+        done = subprocess.run([str(PROPERDOCS), "build", "--strict", "-f", "mkdocs.yml", "--site-dir", site_dir],
+                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+        return done.stderr
+
+    properdocs(str(tmp_path / "pd1"))
+    assert engines() == {"properdocs"}
+    mkdocs = site.build("--site-dir", str(tmp_path / "mk"))
+    assert mkdocs.returncode == 0 and "Traceback" not in mkdocs.output, mkdocs.output
+    assert engines() == {"mkdocs"}
+    properdocs(str(tmp_path / "pd2"))
+    assert engines() == {"properdocs"}
+    generator = re.compile(rb'<meta name="generator" content="[^"]*">')
+    for name in same_tree(tmp_path / "mk", tmp_path / "pd2"):
+        left, right = ((tmp_path / side / name).read_bytes() for side in ("mk", "pd2"))
+        assert generator.sub(b"", left) == generator.sub(b"", right), name
+    assert same_tree(tmp_path / "pd1", tmp_path / "pd2") == []

@@ -130,15 +130,15 @@ def test_no_post_is_lost_to_a_name_taken_in_the_same_run(imported):
     assert "2013-04-01-klassiek.md" in names and "2013-04-01-klassiek-2.md" in names  # one WordPress slug
     assert post_file(posts, "2013-04-01-klassiek-2.md")[0]["slug"] == "klassiek-2"
     assert post_file(posts, "2013-02-01-concept-2.md")[1].strip() == "Tweede opzet, over klachten aan de telefoon."
-    assert "9 posts written (3 as draft), 2 comments." in done.stdout
-    assert "0 skipped." in done.stdout
+    assert "9 berichten geschreven (3 als concept), 2 reacties." in done.stdout
+    assert "0 overgeslagen." in done.stdout
 
 
 def test_a_post_behind_a_password_becomes_a_draft(imported):
     posts, done = imported
     meta, _ = post_file(posts, "2013-04-02-alleen-voor-deelnemers.md")
     assert meta["draft"] is True and "aliases" not in meta
-    assert "'Alleen voor deelnemers': had a password in WordPress, so it is a draft here" in done.stdout
+    assert "'Alleen voor deelnemers': had in WordPress een wachtwoord, dus het is hier een concept" in done.stdout
 
 
 def test_titles_without_letters_and_very_long_titles_give_valid_file_names(imported):
@@ -164,8 +164,8 @@ def test_the_summary_counts_only_what_was_written(tmp_path: Path):
     (posts / "2013-04-01-klassiek.md").mkdir()  # something in the way that cannot be overwritten
     done = run_import(FIXTURE, "--posts-dir", posts, "--force")
     assert done.returncode == 0, done.stderr
-    assert "8 posts written (3 as draft), 2 comments." in done.stdout
-    assert "1 skipped:" in done.stdout and "could not be written" in done.stdout
+    assert "8 berichten geschreven (3 als concept), 2 reacties." in done.stdout
+    assert "1 overgeslagen:" in done.stdout and "kon niet worden geschreven" in done.stdout
     assert (posts / "2013-04-01-klassiek-2.md").is_file()  # the other post with that name is still written
 
 
@@ -173,7 +173,7 @@ def test_a_second_run_keeps_every_file_and_names_each_post_once(imported):
     posts, _ = imported
     before = {path.name: path.read_text(encoding="utf-8") for path in posts.iterdir()}
     again = run_import(FIXTURE, "--posts-dir", posts)
-    assert again.returncode == 0 and "0 posts written" in again.stdout and "9 skipped:" in again.stdout
+    assert again.returncode == 0 and "0 berichten geschreven" in again.stdout and "9 overgeslagen:" in again.stdout
     assert {path.name: path.read_text(encoding="utf-8") for path in posts.iterdir()} == before
 
 
@@ -185,7 +185,7 @@ def test_hostile_old_addresses_never_become_aliases(imported):
     for name in ("2013-01-10-over-scripts.md", "2013-03-01-bericht-204.md", "2013-04-01-klassiek.md",
                  "2013-04-01-klassiek-2.md"):
         assert "aliases" not in post_file(posts, name)[0], name
-    assert done.stdout.count("is not a plain path, so no alias was made") == 4
+    assert done.stdout.count("is geen gewoon pad, dus er is geen alias van gemaakt") == 4
 
 
 @pytest.mark.parametrize(
@@ -238,7 +238,7 @@ def test_uploads_are_copied_into_the_site_with_alt_text_and_captions(site: SiteB
     assert "*Het team tijdens de oefening*" in body
     assert "![Een vol whiteboard](../../assets/images/blog/2013/06/bord.png)" in body and "*Het bord na afloop*" in body
     assert "![Van elders](https://elders.example.org/plaatje.png)" in body  # not an upload: left as it was
-    assert "3 pictures copied, 1 not found in the uploads folder:" in done.stdout
+    assert "3 afbeeldingen gekopieerd, 1 niet gevonden in de uploads-map:" in done.stdout
     assert "'Foto's van de training': https://oudblog.example.nl/wp-content/uploads/2013/06/kwijt.jpg" in done.stdout
     # Nothing was written anywhere but the posts folder and the blog's image folder.
     new = {path for path in files_under(tmp_path) - outside_before if path.parts[0] not in ("posts", "docs")}
@@ -273,17 +273,17 @@ def test_uploads_that_are_not_plain_files_inside_the_folder_are_not_copied(tmp_p
 
 
 @pytest.mark.parametrize(
-    ("args", "words"),
-    [(["--uploads", "{tmp}/bestaat-niet"], ["--uploads", "bestaat-niet"]),
-     (["--config-file", "{tmp}/geen.yml"], ["geen.yml"]),
-     (["--posts-dir", "{tmp}/bestand/posts"], ["bestand"])],
+    ("args", "words", "code"),
+    [(["--uploads", "{tmp}/bestaat-niet"], ["--uploads", "bestaat-niet"], 2),
+     (["--config-file", "{tmp}/geen.yml"], ["geen.yml"], 1),
+     (["--posts-dir", "{tmp}/bestand/posts"], ["bestand"], 2)],
 )
-def test_bad_options_are_one_line_errors(tmp_path: Path, args: list[str], words: list[str]):
+def test_bad_options_are_one_line_errors(tmp_path: Path, args: list[str], words: list[str], code: int):
     (tmp_path / "bestand").write_text("een bestand, geen map", encoding="utf-8")
     done = run_import(FIXTURE, *[arg.format(tmp=tmp_path) for arg in args])
-    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.returncode == code, done.stdout + done.stderr
     lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("import_wordpress: ") and "Traceback" not in done.stderr
+    assert len(lines) == 1 and lines[0].startswith("trainersite: ") and "Traceback" not in done.stderr
     assert all(word in lines[0] for word in words), lines[0]
 
 

@@ -145,6 +145,11 @@ NL: dict[str, str] = {
     "commands": "opdrachten",
     "show this help and stop": "toon deze hulp en stop",
     "FILE": "BESTAND",
+    "DATE": "DATUM",
+    "write the digest e-mail of the posts since a date (HTML and plain text)":
+        "schrijf de nieuwsbriefmail met de berichten sinds een datum (HTML en platte tekst)",
+    "the first day of posts to include, e.g. 2026-11-01": "de eerste dag waarvan berichten meegaan, bijvoorbeeld 2026-11-01",
+    "the HTML file to write (default: nieuwsbrief-<date>.html)": "het HTML-bestand dat wordt geschreven (standaard: nieuwsbrief-<datum>.html)",
     "TITLE": "TITEL",
     "PATH": "PAD",
     "The trainer's website: write, preview, check and publish.":
@@ -242,6 +247,17 @@ NL: dict[str, str] = {
     "status {status}": "status {status}",
     "no valid date": "geen geldige datum",
     "{target} exists (use --force to overwrite)": "{target} bestaat al (gebruik --force om te overschrijven)",
+    "no valid date (a date between {first} and {last})": "geen geldige datum (een datum tussen {first} en {last})",
+    "{target} could not be written ({reason})": "{target} kon niet worden geschreven ({reason})",
+    "not readable ({reason})": "niet leesbaar ({reason})",
+    "{label}: old address {link} is not a plain path, so no alias was made":
+        "{label}: oud adres {link} is geen gewoon pad, dus er is geen alias van gemaakt",
+    "{label}: had a password in WordPress, so it is a draft here (check it first)":
+        "{label}: had in WordPress een wachtwoord, dus het is hier een concept (bekijk het eerst)",
+    "{count} pictures copied, {missing} not found in the uploads folder:":
+        "{count} afbeeldingen gekopieerd, {missing} niet gevonden in de uploads-map:",
+    "{count} pictures copied, {missing} not found in the uploads folder.":
+        "{count} afbeeldingen gekopieerd, {missing} niet gevonden in de uploads-map.",
     # -- newer messages of the deploy tool and the digest ----------------------------------------
     "'{text}': a git remote cannot start with '-' (for a folder of that name write ./{remote})":
         "'{text}': een git-remote kan niet met '-' beginnen (schrijf voor een map met die naam ./{remote})",

@@ -5,6 +5,7 @@
     trainersite controleer                          (check)
     trainersite publiceer DOEL                      (deploy)
     trainersite importeer-wordpress export.xml      (import-wordpress)
+    trainersite nieuwsbrief --sinds 2026-11-01      (newsletter)
 
 Help and output follow `theme.language` of mkdocs.yml (core/messages.py). The MkDocs parts (the
 preview, the check) run as `python -m ...` child processes: this layer never imports mkdocs.
@@ -24,6 +25,7 @@ import yaml
 from ..core.messages import language_of, say, translate
 from ..core.site_config import read_blog_settings
 from . import deploy as deploy_tool
+from .digest import write_digest_files
 from .new_post import IMAGE_KINDS, check_image, copy_image, create_post, new_post_path
 from .wordpress import NotAnExport, import_export
 
@@ -34,6 +36,7 @@ COMMANDS = {
     "check": ("controleer", "check"),
     "deploy": ("publiceer", "deploy"),
     "import": ("importeer-wordpress", "import-wordpress"),
+    "newsletter": ("nieuwsbrief", "newsletter"),
 }
 
 
@@ -60,7 +63,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     class Formatter(argparse.HelpFormatter):
         def add_usage(self, usage, actions, groups, prefix=None):
-            return super().add_usage(usage, actions, groups, t("usage: "))
+            # argparse passes prefix="" when it builds a subcommand's prog from this usage line
+            return super().add_usage(usage, actions, groups, t("usage: ") if prefix is None else prefix)
 
     def parser_of(**options) -> argparse.ArgumentParser:
         made = argparse.ArgumentParser(formatter_class=Formatter, add_help=False, **options)
@@ -106,6 +110,11 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
                     help=t("map a WordPress login to an author key of mkdocs.yml (repeatable)"))
     wp.add_argument("--uploads", type=Path, metavar=t("FOLDER"),
                     help=t("a copy of the old site's wp-content/uploads: pictures are copied into the site"))
+    letter = add("newsletter", "write the digest e-mail of the posts since a date (HTML and plain text)")
+    letter.add_argument("--sinds", "--since", dest="since", required=True, metavar=t("DATE"),
+                        help=t("the first day of posts to include, e.g. 2026-11-01"))
+    letter.add_argument("--uit", "--out", dest="out", type=Path, metavar=t("FILE"),
+                        help=t("the HTML file to write (default: nieuwsbrief-<date>.html)"))
     return parser
 
 
@@ -258,7 +267,17 @@ def run_import(args, config_file: Path, lang: str) -> int:
     return 0
 
 
-RUNNERS = {"new": run_new, "serve": run_serve, "check": run_check, "deploy": run_deploy, "import": run_import}
+def run_newsletter(args, config_file: Path, lang: str) -> int:
+    target = args.out or Path(f"{name_of('newsletter', lang)}-{args.since}.html")
+    code, message = write_digest_files(config_file, args.since, target)
+    if code:
+        return _error(translate(message, lang))
+    print(message)
+    return 0
+
+
+RUNNERS = {"new": run_new, "serve": run_serve, "check": run_check, "deploy": run_deploy, "import": run_import,
+           "newsletter": run_newsletter}
 
 
 if __name__ == "__main__":

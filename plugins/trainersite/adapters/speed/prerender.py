@@ -69,15 +69,15 @@ def _toc_to_data(items) -> list:
     ]
 
 
-def _toc_from_data(data: list) -> list[AnchorLink]:
+def _toc_from_data(data: list, anchor_link=AnchorLink) -> list[AnchorLink]:
     items = []
     for entry in data:
         if not (isinstance(entry["title"], str) and isinstance(entry["id"], str) and isinstance(entry["level"], int)):
             raise TypeError("not a table of contents entry")
-        item = AnchorLink(entry["title"], entry["id"], entry["level"])
+        item = anchor_link(entry["title"], entry["id"], entry["level"])
         if entry["active"] is not None:
             item.active = bool(entry["active"])  # type: ignore[attr-defined]  # as mkdocs' get_toc sets it
-        item.children = _toc_from_data(entry["children"])
+        item.children = _toc_from_data(entry["children"], anchor_link)
         items.append(item)
     return items
 
@@ -96,7 +96,7 @@ def _to_json(rendered: Rendered, environment: str) -> bytes:
     }, ensure_ascii=False).encode()
 
 
-def _from_json(data: bytes, key: str, environment: str) -> Rendered | None:
+def _from_json(data: bytes, key: str, environment: str, toc_module=None) -> Rendered | None:
     """The entry, or None for anything that is not exactly an entry of this key and environment."""
     try:
         found = json.loads(data)
@@ -109,7 +109,9 @@ def _from_json(data: bytes, key: str, environment: str) -> Rendered | None:
                 and isinstance(anchors, list) and all(isinstance(anchor, str) for anchor in anchors)
                 and isinstance(links, dict) and all(isinstance(v, dict) for v in links.values())):
             return None
-        return Rendered(key, content, TableOfContents(_toc_from_data(found["toc"])), title, frozenset(anchors),
+        toc_classes = (getattr(toc_module, "TableOfContents", TableOfContents), getattr(toc_module, "AnchorLink", AnchorLink))
+        toc = toc_classes[0](_toc_from_data(found["toc"], toc_classes[1]))
+        return Rendered(key, content, toc, title, frozenset(anchors),
                         links, log)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
@@ -131,13 +133,19 @@ def _module_version(name: str) -> str:
     return version
 
 
+def engine_of(config) -> str:
+    """The package that runs the build: `mkdocs`, or a fork such as `properdocs` (whose config,
+    pages and tables of contents are its own classes, even with MkDocs installed beside it)."""
+    return type(config).__module__.split(".")[0] or "mkdocs"
+
+
 def environment(config) -> str:
-    """Who converts: the engine behind `Page` (MkDocs or a fork), Python-Markdown and the
-    packages of the configured extensions, with their versions, and this package's version."""
-    engine = Page.__module__.split(".")[0]
+    """Who converts: the engine (MkDocs or a fork), Python-Markdown and the packages of the
+    configured extensions, with their versions, and this package's version."""
+    engine = engine_of(config)
     modules = {engine, "markdown"} | {str(ext).split(".")[0] for ext in config["markdown_extensions"]}
     parts = [f"trainersite={__version__}", f"python={sys.version_info[0]}.{sys.version_info[1]}",
-             f"engine={Page.__module__}"]
+             f"engine={engine}"]
     parts += [f"{module}={version}" for module in sorted(modules) if (version := _module_version(module))]
     return " ".join(parts)
 
@@ -162,6 +170,10 @@ class RenderCache:
         self.memory = memory
         self._writer: tuple[int, ThreadPoolExecutor] | None = None  # (process id, thread)
         self.environment = environment(config)
+        try:  # tables of contents come back as the engine's own classes
+            self.toc_module = importlib.import_module(f"{engine_of(config)}.structure.toc")
+        except ImportError:
+            self.toc_module = None
         snippets = _snippets_config(config)
         # Snippet files are read while converting and are not part of the key: pages that use
         # them are converted every time; with auto_append every page uses them.
@@ -201,7 +213,7 @@ class RenderCache:
             data = self._path(key).read_bytes()
         except OSError:
             return None
-        found = _from_json(data, key, self.environment)
+        found = _from_json(data, key, self.environment, self.toc_module)
         if found is not None and self.memory is not None:
             self.memory[key] = found
         return found
