@@ -33,7 +33,7 @@ from ..core.problem_page import key_line
 from . import problems
 from .speed import Speed
 from ..core.urls import UrlScheme, absolute_url, src_uri_for
-from .shared import site_model
+from .shared import set_head, site_model
 
 log = get_plugin_logger(__name__)
 
@@ -246,10 +246,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         if (view := self._view(page)) is not None:
-            title = view.title(self.labels)
-            if title is not None:
-                page.title = title
-            page.meta.update(view.meta(title, page.meta))
+            set_head(page, view.title(self.labels), view.meta)
         return markdown
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
