@@ -85,8 +85,8 @@ PATHS = [
 
 
 # -- 2. every URL a template prints is checked and escaped ------------------------------------------
-def picture(site: SiteBuilder, path: str = "assets/images/foto.png") -> None:
-    site.page(path, "PNG")
+def picture(site: SiteBuilder, path: str = "assets/images/foto.svg") -> None:
+    site.page(path, '<svg xmlns="http://www.w3.org/2000/svg" width="12" height="6" viewBox="0 0 12 6"><rect width="12" height="6"/></svg>\n')
 
 
 def no_injection(url: str, needle: str) -> Callable[[Path], None]:
@@ -135,8 +135,8 @@ URLS = [
             says=(P, "'image'", "oud.example.com")),  # a warning: --strict stops
     Hostile("post-body-image-hotlinked-warns", lambda s: post(s, body="![Foto](https://oud.example.com/wp-content/uploads/x.jpg)"),
             says=(P, "oud.example.com")),
-    Hostile("post-image-local-ok", lambda s: (picture(s), post(s, image="/assets/images/foto.png")),
-            check=lambda site: 'src="../../assets/images/foto.png"' in (site / "blog/een-bericht/index.html").read_text()),
+    Hostile("post-image-local-ok", lambda s: (picture(s), post(s, image="/assets/images/foto.svg")),
+            check=lambda site: "assets/images/foto.svg" in (site / "blog/een-bericht/index.html").read_text()),
     Hostile("avatar-javascript", avatar("javascript:alert(1)"), says=("mkdocs.yml", "'authors.annelies.avatar'")),
     Hostile("avatar-attribute-injection", avatar('a.svg" onload="alert(1)'), says=("mkdocs.yml", "'authors.annelies.avatar'")),
     Hostile("avatar-missing", avatar("/assets/images/authors/niemand.svg"), says=("mkdocs.yml", "'authors.annelies.avatar'", "bestaat")),

@@ -33,7 +33,7 @@ from ..core.output_paths import Owner
 from ..core.safe_urls import checked_url
 from ..core.urls import absolute_url, slugify
 from .outputs import add_generated, site_has
-from .shared import site_model
+from .shared import set_head, site_model
 from .templates import autoescape_own_templates
 
 log = get_plugin_logger(__name__)
@@ -235,10 +235,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         if (view := self.views.get(page.file.src_uri)) is not None:
-            title = view.title()
-            if title is not None:
-                page.title = title
-            page.meta.update(view.meta(title, page.meta))
+            set_head(page, view.title(), view.meta)
         return markdown
 
     def on_env(self, env, *, config, files):

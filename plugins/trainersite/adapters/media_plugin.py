@@ -207,7 +207,9 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
             when = f"{labels['next_session']}: {format_session_start(upcoming[0], site.locale)}" if upcoming else ""
             return Card(item.title, social_cards.kicker("course", self.language), " · ".join(filter(None, [formats, when])))
         if isinstance(item, ListingPage):
-            return Card(title, social_cards.kicker("listing", self.language))
+            # Every page of a listing shares the first page's card: what is shared is the listing.
+            first = item.title.rsplit(" (", 1)[0] if item.page > 1 else item.title
+            return Card(first, social_cards.kicker("listing", self.language))
         if page.is_homepage:
             return Card(config.site_description or config.site_name)
         return Card(title)
