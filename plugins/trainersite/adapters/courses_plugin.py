@@ -281,6 +281,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             if course.max_participants else None,
             "sessions": [self._session_view(s) for s in upcoming],
             "testimonials": course.testimonials,
+            "categories": [category.name for category in course.categories],
             "related_posts": self._related_posts(course),
             "cta_label": self.labels["enrol"] if open_dates else self.labels["quote_request"],
             "calendar_url": self.calendar_urls[course.slug] if upcoming else None,
