@@ -8,6 +8,8 @@ setting is tested as shipped), lets a test add posts, pages and config, then run
 from __future__ import annotations
 
 import copy
+import gzip
+import json
 import os
 import subprocess
 import sys
@@ -49,6 +51,15 @@ def plugin_config(config: dict, name: str) -> dict:
             return entry[name]
     plugins.append({name: {}})
     return plugins[-1][name]
+
+
+def search_pages(site: Path) -> dict[str, dict]:
+    """Every page in a built site's search index, by URL: Pagefind's fragments are gzipped JSON."""
+    found = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[data["url"]] = data
+    return found
 
 
 def front_matter(**meta) -> str:
