@@ -7,6 +7,7 @@ Every site, target and remote lives in tmp_path; the project's own repository is
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
 import shutil
@@ -14,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path, PurePosixPath
 
+import brotli
 import pytest
 import yaml
 from sitebuilder import REPO, SiteBuilder, post_text
@@ -92,6 +94,11 @@ def test_folder_deploy_switches_a_symlink_and_refuses_failed_builds_and_checks(b
     assert first_release.parent == target.parent / "cursussite.releases"
     published = snapshot(target)
     assert "feed.xml" in published
+    # Precompressed copies for the web server, equal to the files they stand beside.
+    home = (target / "index.html").read_bytes()
+    assert gzip.decompress((target / "index.html.gz").read_bytes()) == home
+    assert brotli.decompress((target / "index.html.br").read_bytes()) == home
+    assert (target / "feed.xml.br").is_file() and (target / "pagefind" / "pagefind.js.gz").is_file()
 
     # Bad front matter: the build stops before writing anything.
     bad = blog.post("2024-04-01-zonder-titel.md", BAD_POST)
