@@ -2,6 +2,10 @@
 
 from datetime import datetime, timedelta
 
+import pytest
+
+from trainersite.core.errors import ContentError
+
 from trainersite.core.dates import zone
 from trainersite.core.html_tools import absolutize_links, excerpt, read_minutes, rebase_links
 from trainersite.core.i18n import labels_for
@@ -73,3 +77,13 @@ def test_category_spelling_from_oldest_post():
 
 def test_empty_blog_still_has_an_index_page():
     assert len(build_blog([], URLS, 10, labels_for("nl")).index) == 1
+
+
+@pytest.mark.parametrize(
+    ("pattern", "option"),
+    [({"post": "blog/{titel}/"}, "post_url"), ({"archive": "archief/{year/"}, "archive_url"), ({"page": "pagina/"}, "page_url")],
+)
+def test_a_url_pattern_without_its_field_is_refused_by_the_scheme(pattern, option):
+    with pytest.raises(ContentError) as caught:
+        UrlScheme(**pattern)
+    assert str(caught.value).startswith(f"mkdocs.yml: 'trainersite-blog.{option}': expected a URL pattern with {{")

@@ -88,6 +88,28 @@ def test_bad_front_matter_names_key_and_expectation(front, key, expected):
     assert expected in str(err) and "\n" not in str(err)
 
 
+@pytest.mark.parametrize(
+    "front, message",
+    [
+        ("title: T\ndate: 2020-01-01\ndarft: true", "posts/x.md: unknown key 'darft': did you mean 'draft'?"),
+        ("title: T\ndate: 2020-01-01\nDraft: true", "posts/x.md: unknown key 'Draft': did you mean 'draft'?"),
+        ("title: T\ndate: 2020-01-01\ncatagories: [A]", "posts/x.md: unknown key 'catagories': did you mean 'categories'?"),
+        (
+            "title: T\ndate: 2020-01-01\ncomments: [{author: A, date: 2020-01-02, txt: x}]",
+            "posts/x.md: unknown key 'comments[1].txt': did you mean 'comments[1].text'?",
+        ),
+    ],
+)
+def test_a_misspelt_key_is_an_error_that_suggests_the_known_key(front, message):
+    assert str(error_of(front)) == message
+
+
+def test_a_key_nothing_resembles_lists_the_known_keys():
+    err = error_of("title: T\ndate: 2020-01-01\nstemming: blij")
+    assert err.key == "stemming"
+    assert str(err).startswith("posts/x.md: 'stemming': expected only aliases, author, authors, categories")
+
+
 def test_written_dutch_date_is_accepted():
     assert parse("title: T\ndate: 5 maart 2024").date_text == "5 maart 2024"
 

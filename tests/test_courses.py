@@ -97,7 +97,7 @@ def test_a_course_without_price_or_sessions_is_valid():
         ({"sessions": [{"start": "2027-01-05 17:00", "end": "2027-01-05 09:00"}]}, "sessions[1].end", "after the start"),
         ({"sessions": [{"start": "2027-01-05 09:00", "end": "2027-01-06"}]}, "sessions[1].end", "a time if and only if"),
         ({"sessions": [{"start": "2027-01-05 09:00", "end": "2027-01-05 17:00", "seats_left": -1}]}, "sessions[1].seats_left", "at least 0"),
-        ({"sessions": [{"start": "2027-01-05 09:00", "end": "2027-01-05 17:00", "room": "A"}]}, "sessions[1].room", "only end, location"),
+        ({"sessions": [{"start": "2027-01-05 09:00", "end": "2027-01-05 17:00", "room": "A"}]}, "sessions[1].room", "only end, id, location"),
         (
             {"max_participants": 8, "sessions": [{"start": "2027-01-05 09:00", "end": "2027-01-05 17:00", "seats_left": 9}]},
             "sessions[1].seats_left",

@@ -15,9 +15,6 @@ from hypothesis import strategies as st
 from test_fuzz_posts import FAST, RAW_YAML, SMALL_SCALARS, VALUES, assert_good_error
 
 from trainersite.courses.courses import (
-    COURSE_KEYS,
-    SESSION_KEYS,
-    TESTIMONIAL_KEYS,
     Course,
     format_price,
     format_session,
@@ -26,6 +23,7 @@ from trainersite.courses.courses import (
     upcoming_sessions,
 )
 from trainersite.core.errors import ContentError
+from trainersite.core.schema import COURSE, SESSION, TESTIMONIAL
 
 SOURCE = "docs/trainingen/klantgericht-communiceren.md"
 TZ = ZoneInfo("Europe/Amsterdam")
@@ -53,7 +51,7 @@ def read(text: str) -> Course | ContentError:
 
 
 @FAST
-@given(key=st.sampled_from(sorted(COURSE_KEYS)), value=VALUES)
+@given(key=st.sampled_from(sorted(COURSE.names)), value=VALUES)
 @example(key="price", value=float("nan"))
 @example(key="price", value=float("inf"))
 @example(key="format", value="online")
@@ -63,22 +61,22 @@ def test_any_value_for_any_course_key_gives_a_course_or_a_content_error(key, val
 
 
 @FAST
-@given(key=st.sampled_from(sorted(COURSE_KEYS | {"prijs", "Title"})), raw=RAW_YAML)
+@given(key=st.sampled_from(sorted(COURSE.names | {"prijs", "Title"})), raw=RAW_YAML)
 def test_any_raw_yaml_for_any_course_key_gives_a_course_or_a_content_error(key, raw):
     head = "".join(f"{k}: {v}\n" for k, v in (("title", "Training"), ("summary", "Kort")) if k != key)
     read(f"---\n{head}{key}: {raw}\n---\nTekst.\n")
 
 
 @FAST
-@given(meta=st.dictionaries(st.sampled_from(sorted(COURSE_KEYS)), VALUES, max_size=4))
+@given(meta=st.dictionaries(st.sampled_from(sorted(COURSE.names)), VALUES, max_size=4))
 def test_any_combination_of_course_keys_gives_a_course_or_a_content_error(meta):
     read(fm(meta))
 
 
 @FAST
 @given(
-    sessions=st.lists(st.dictionaries(st.sampled_from(sorted(SESSION_KEYS)), SMALL_SCALARS | VALUES), max_size=3),
-    testimonials=st.lists(st.dictionaries(st.sampled_from(sorted(TESTIMONIAL_KEYS)), SMALL_SCALARS | VALUES), max_size=2),
+    sessions=st.lists(st.dictionaries(st.sampled_from(sorted(SESSION.names)), SMALL_SCALARS | VALUES), max_size=3),
+    testimonials=st.lists(st.dictionaries(st.sampled_from(sorted(TESTIMONIAL.names)), SMALL_SCALARS | VALUES), max_size=2),
     max_participants=SMALL_SCALARS,
 )
 def test_any_sessions_and_testimonials_give_a_course_or_a_content_error(sessions, testimonials, max_participants):

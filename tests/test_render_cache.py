@@ -35,7 +35,7 @@ def test_cache_and_workers_do_not_change_the_output(tmp_path):
     site.plugin("trainersite-blog").update(render_workers=2)
     cold = site.build("--site-dir", str(tmp_path / "cold"))
     assert cold.returncode == 0, cold.output
-    assert any((tmp_path / ".cache" / "trainersite").rglob("*.pickle"))
+    assert any((tmp_path / ".cache" / "trainersite").rglob("*.json"))
     warm = site.build("--site-dir", str(tmp_path / "warm"))
     assert warm.returncode == 0, warm.output
     site.plugin("trainersite-blog").update(render_workers=1, render_cache="")
@@ -66,11 +66,88 @@ def test_cache_keeps_only_what_the_last_build_used(tmp_path):
     site = SiteBuilder(tmp_path)
     site.post("2020-01-01-a.md", post_text("A", "2020-01-01", "Eerste versie."))
     assert site.build().returncode == 0
-    entries = lambda: sorted(p.name for p in (tmp_path / ".cache" / "trainersite").rglob("*.pickle"))  # noqa: E731
+    entries = lambda: sorted(p.name for p in (tmp_path / ".cache" / "trainersite").rglob("*.json"))  # noqa: E731
     first = entries()
     site.post("2020-01-01-a.md", post_text("A", "2020-01-01", "Tweede versie."))
     assert site.build().returncode == 0
     assert len(entries()) == len(first) == 1 and entries() != first
+
+
+def _snippet_site(tmp_path, **snippets) -> SiteBuilder:
+    site = SiteBuilder(tmp_path)
+    (tmp_path / "stukjes").mkdir()
+    (tmp_path / "stukjes" / "stukje.md").write_text("Eerste versie van het stukje.\n", encoding="utf-8")
+    extensions = site.config.get("markdown_extensions", []) + [
+        {"pymdownx.snippets": {"base_path": [str(tmp_path / "stukjes")], "check_paths": True, **snippets}}
+    ]
+    site.configure(markdown_extensions=extensions)
+    return site
+
+
+def test_an_edited_snippet_file_changes_the_output(tmp_path):
+    """The post's Markdown stays the same; the file it includes changes."""
+    site = _snippet_site(tmp_path)
+    site.post("2020-01-01-a.md", post_text("A", "2020-01-01", 'Voor.\n\n--8<-- "stukje.md"\n\nNa.'))
+    site.post("2020-01-02-b.md", post_text("B", "2020-01-02", "Zonder stukje."))
+    first = site.build()
+    assert first.returncode == 0, first.output
+    assert "Eerste versie van het stukje." in first.page("blog/a/")
+    (tmp_path / "stukjes" / "stukje.md").write_text("Tweede versie van het stukje.\n", encoding="utf-8")
+    second = site.build()
+    assert second.returncode == 0, second.output
+    assert "Tweede versie van het stukje." in second.page("blog/a/")
+    assert "Eerste versie" not in second.page("blog/a/")
+    # Pages without a snippet are still cached.
+    assert len(list((tmp_path / ".cache" / "trainersite").rglob("*.json"))) == 1
+
+
+def test_an_edited_auto_appended_snippet_changes_every_post(tmp_path):
+    site = _snippet_site(tmp_path, auto_append=["stukje.md"])
+    site.post("2020-01-01-a.md", post_text("A", "2020-01-01", "Gewone tekst."))
+    assert "Eerste versie van het stukje." in site.build().page("blog/a/")
+    (tmp_path / "stukjes" / "stukje.md").write_text("Tweede versie van het stukje.\n", encoding="utf-8")
+    second = site.build()
+    assert "Tweede versie van het stukje." in second.page("blog/a/"), second.output
+
+
+def test_entries_from_another_environment_or_damaged_are_misses(tmp_path):
+    """A cache written by another engine (ProperDocs), another version, an old pickle, or cut off
+    half-way: the build converts again, with the same output, and never fails."""
+    import json
+
+    site = SiteBuilder(tmp_path)
+    fill(site)
+    site.plugin("trainersite-blog").update(render_workers=1)
+    cold = site.build("--site-dir", str(tmp_path / "cold"))
+    assert cold.returncode == 0, cold.output
+    entries = sorted((tmp_path / ".cache" / "trainersite").rglob("*.json"))
+    assert len(entries) == 60
+    for number, entry in enumerate(entries):
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        kind = number % 6
+        if kind == 0:  # another engine wrote it
+            data["environment"] = data["environment"].replace("engine=mkdocs.", "engine=properdocs.")
+            data["content"] = "<p>VREEMD</p>"
+            entry.write_text(json.dumps(data), encoding="utf-8")
+        elif kind == 1:  # cut off half-way
+            entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2])
+        elif kind == 2:  # an older pickle of a module that is not installed
+            entry.write_bytes(b"\x80\x04\x95\x1d\x00\x00\x00\x00\x00\x00\x00\x8c\nproperdocs\x94\x8c\x03Toc\x94\x93\x94.")
+        elif kind == 3:  # the right shape, wrong types
+            data["toc"] = [{"title": 1, "id": None, "level": "x", "active": None, "children": []}]
+            entry.write_text(json.dumps(data), encoding="utf-8")
+        elif kind == 4:  # another version of this package
+            data["environment"] = data["environment"].replace("trainersite=", "trainersite=9")
+            data["content"] = "<p>VREEMD</p>"
+            entry.write_text(json.dumps(data), encoding="utf-8")
+        else:
+            entry.write_text("[" * 100000, encoding="utf-8")  # deeper than the JSON reader goes
+    (entries[0].parent / ("0" * 64 + ".pickle")).write_bytes(b"\x80\x04N.")  # an entry of the old format
+    warm = site.build("--site-dir", str(tmp_path / "warm"))
+    assert warm.returncode == 0, warm.output
+    assert "Traceback" not in warm.output
+    assert same_tree(tmp_path / "cold", tmp_path / "warm") == []
+    assert not list((tmp_path / ".cache" / "trainersite").rglob("*.pickle"))  # pruned
 
 
 def test_serve_rebuilds_pick_up_edits_to_front_matter_and_text(tmp_path, monkeypatch):

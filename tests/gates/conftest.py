@@ -38,8 +38,10 @@ CHROMIUM_ARGS = [
 MISSING_TOOL = "{tool} is missing: run scripts/install-gates (scripts/test does this first)"
 
 # A post's URL: /blog/<slug>/, but not the listings that live under /blog/ too.
-POST_PATH = re.compile(r"^blog/(?!categorie/|archief/|pagina/)[^/]+/index\.html$")
+POST_PATH = re.compile(r"^blog/(?!categorie/|archief/|pagina/|tag/|auteur/)[^/]+/index\.html$")
 CATEGORY_PATH = re.compile(r"^blog/categorie/(?!pagina/)[^/]+/index\.html$")
+TAG_PATH = re.compile(r"^blog/tag/(?!pagina/)[^/]+/index\.html$")
+AUTHOR_PATH = re.compile(r"^blog/auteur/[^/]+/index\.html$")
 COURSE_PATH = re.compile(r"^trainingen/[^/]+/index\.html$")
 
 
@@ -113,8 +115,8 @@ def site_url(built_site: BuiltSite) -> Iterator[str]:
 
 
 # Every kind of page a reader meets; the browser, privacy and accessibility gates visit one of each.
-PAGE_KINDS = ["home", "blog", "post", "categories", "category", "archive",
-              "courses", "course", "newsletter", "contact", "about", "not-found"]
+PAGE_KINDS = ["home", "blog", "post", "categories", "category", "archive", "tags", "tag", "author",
+              "courses", "course", "agenda", "newsletter", "contact", "about", "not-found"]
 ARCHIVE_PATH = re.compile(r"^blog/archief/\d{4}/index\.html$")
 
 
@@ -128,8 +130,12 @@ def page_types(built_site: BuiltSite) -> dict[str, str]:
         "categories": ["/blog/categorie/"],
         "category": built_site.url_paths(CATEGORY_PATH),
         "archive": built_site.url_paths(ARCHIVE_PATH),
+        "tags": ["/blog/tag/"],
+        "tag": built_site.url_paths(TAG_PATH),
+        "author": built_site.url_paths(AUTHOR_PATH),
         "courses": ["/trainingen/"],
         "course": built_site.url_paths(COURSE_PATH),
+        "agenda": ["/agenda/"],
         "newsletter": ["/nieuwsbrief/"],
         "contact": ["/contact/"],
         "about": ["/over/"],

@@ -32,3 +32,18 @@ def test_call_to_action_opens_the_form_with_the_course_chosen(page, site_url: st
     assert page.locator("#ts-contact-training").input_value() == "klantgericht-communiceren"
     page.goto(site_url + "/contact/?training=bestaat-niet")
     assert page.locator("#ts-contact-training").input_value() == ""
+
+
+def test_agenda_sign_up_opens_the_form_with_course_and_date_chosen(page, site_url: str) -> None:
+    page.goto(site_url + "/agenda/")
+    sessions = page.locator(".ts-agenda__session")
+    assert sessions.count() >= 3
+    # The agenda is in the navigation.
+    assert page.locator(".md-tabs a", has_text="Agenda").count() == 1
+    item = sessions.filter(has_text="Klachten professioneel afhandelen").filter(has_text="Utrecht")
+    item.locator("a.md-button").click()
+    page.wait_for_load_state("load")
+    assert "/contact/?training=klachten-professioneel-afhandelen&datum=2027-10-05" in page.url
+    assert page.locator("#ts-contact-training").input_value() == "klachten-professioneel-afhandelen"
+    chosen = page.locator("#ts-contact-session").input_value()
+    assert chosen.startswith("Klachten professioneel afhandelen, dinsdag 5 oktober 2027") and chosen.endswith("Utrecht")

@@ -21,12 +21,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..core import html_tools as post_html
 from ..core.dates import zone
 from ..core.errors import ContentError
-from ..core.i18n import count_label, labels_for, site_locale
+from ..core.i18n import labels_for, plural, site_locale
 from ..blog.listing import Blog, ListingPage, build_blog
 from ..blog.models import Post
 from ..blog.aliases import check_free, redirect_html
 from ..blog.extras import PostExtras, build_post_extras, post_extras_view
 from ..blog.posts import ReadSettings, check_unique_slugs, parse_authors, read_post
+from ..blog.taxonomy import Taxonomy, author_page_view, author_view, build_taxonomy, tag_links
 from .speed.prerender import Prerender, RenderCache, in_worker
 from .speed.page_workers import PageWorkers
 from .speed.preview import PreviewShortcuts
@@ -49,6 +50,10 @@ class TrainerBlogConfig(base.Config):
     category_index_url = c.Type(str, default="blog/categorie/")
     category_url = c.Type(str, default="blog/categorie/{slug}/")
     archive_url = c.Type(str, default="blog/archief/{year}/")
+    tag_index_url = c.Type(str, default="blog/tag/")
+    tag_url = c.Type(str, default="blog/tag/{slug}/")
+    tag_feeds = c.Type(bool, default=False)  # a feed per tag, beside the one per category
+    author_url = c.Type(str, default="blog/auteur/{key}/")
     render_cache = c.Type(str, default=".cache/trainersite")  # "" turns the cache off
     render_workers = c.Type(int, default=0)  # processes converting posts; 0: one per core
 
@@ -82,6 +87,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         self.serving = False
         self._parsed: dict[Path, tuple[tuple, Post]] = {}  # file -> (mtime, size, settings), post
         self.blog: Blog | None = None
+        self.taxonomy: Taxonomy | None = None  # tag and author pages
         self.rendered: dict[str, RenderedPost] = {}
         self.rendered_before: dict[str, RenderedPost] = {}  # the last build's, for serve rebuilds
         self.pages_by_src: dict[str, Post | ListingPage] = {}
@@ -106,36 +112,27 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
                 raise PluginError(f"mkdocs.yml: 'trainersite-blog.{option}': expected a whole number of at least 1")
         if cfg.render_workers < 0:
             raise PluginError("mkdocs.yml: 'trainersite-blog.render_workers': expected 0 (one per core) or more")
-        # A URL pattern with a typo ({titel}, a lone brace) would crash the build at the first post.
-        for option, field in (("post_url", "slug"), ("page_url", "page"), ("category_url", "slug"), ("archive_url", "year")):
-            try:
-                cfg[option].format(**{field: 1})
-                ok = f"{{{field}}}" in cfg[option]
-            except (KeyError, IndexError, ValueError):
-                ok = False
-            if not ok:
-                raise PluginError(
-                    f"mkdocs.yml: 'trainersite-blog.{option}': expected a URL pattern with {{{field}}} "
-                    f"and no other braces, got {cfg[option]!r}"
-                )
         if not config.site_url:
             raise PluginError("mkdocs.yml: 'site_url': expected the site's address, e.g. https://www.example.nl/")
         default_author = cfg.default_author or next(iter(cfg.authors), "")
         try:
             self.authors = parse_authors(cfg.authors, default_author)
             tz = zone(cfg.timezone)
+            self.urls = UrlScheme(
+                blog=cfg.blog_url,
+                post=cfg.post_url,
+                page=cfg.page_url,
+                category_index=cfg.category_index_url,
+                category=cfg.category_url,
+                archive=cfg.archive_url,
+                tag_index=cfg.tag_index_url,
+                tag=cfg.tag_url,
+                author=cfg.author_url,
+            )
         except ContentError as err:
             raise PluginError(str(err)) from None
         self.locale = site_locale(config)
         self.labels = labels_for(self.locale)
-        self.urls = UrlScheme(
-            blog=cfg.blog_url,
-            post=cfg.post_url,
-            page=cfg.page_url,
-            category_index=cfg.category_index_url,
-            category=cfg.category_url,
-            archive=cfg.archive_url,
-        )
         self.settings = ReadSettings(
             authors=self.authors,
             default_author=default_author,
@@ -156,10 +153,13 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             self.preview.pre_build(config)
         try:
             posts = [self._read(path) for path in sorted(self.posts_dir.glob("*.md"))]
-            posts = [post for post in posts if self.serving or not (post.draft or post.scheduled)]
+            posts = [post for post in posts if self.serving or post.is_published]
             check_unique_slugs(posts)
             self.blog = build_blog(posts, self.urls, self.config.per_page, self.labels)
             self.extras = build_post_extras(self.blog.posts)
+            self.taxonomy = build_taxonomy(
+                self.blog.posts, self.authors, self.urls, self.config.per_page, self.labels, self.config.tag_feeds
+            )
         except ContentError as err:
             raise PluginError(str(err)) from None
 
@@ -187,9 +187,10 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         self.pages_by_src = {}
         for post in self.blog.posts:
             self._add(files, config, post.url, post.body, post, post.source)
-        for listing in self.blog.listing_pages():
+        for listing in (*self.blog.listing_pages(), *self.taxonomy.listing_pages()):
             self._add(files, config, listing.url, "", listing, "the blog")
         self._add(files, config, self.blog.category_index_url, "", "categories", "the blog")
+        self._add(files, config, self.taxonomy.tag_index_url, "", "tags", "the blog")
         return files
 
     @event_priority(-100)  # last: every plugin has added its pages, so no address is missed
@@ -268,9 +269,9 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         elif isinstance(item, ListingPage):
             page.title = Markup(escape(item.title))
             page.meta.update(template="listing.html", search={"exclude": True}, title=page.title)
-        elif item == "categories":
-            page.title = self.labels["category_index_title"]
-            page.meta.update(template="categories.html", search={"exclude": True})
+        elif item in ("categories", "tags"):
+            page.title = self.labels["category_index_title" if item == "categories" else "tag_index_title"]
+            page.meta.update(template=f"{item}.html", search={"exclude": True})
         elif page.is_homepage and "template" not in page.meta:
             page.meta["template"] = "home.html"
         return markdown
@@ -321,12 +322,17 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         if isinstance(item, Post):
             context["post"] = self._post_view(item, config)
         elif isinstance(item, ListingPage):
-            context["listing"] = self._listing_view(item)
+            context["listing"] = {**self._listing_view(item), "author": author_page_view(item, self.taxonomy, config.site_url)}
             context["cards"] = [self._card(post, page.url) for post in item.posts]
         elif item == "categories":
             context["categories"] = [
-                {"name": s.category.name, "url": s.url, "count": count_label(self.labels, s.count), "feed_url": s.feed_url}
+                {"name": s.category.name, "url": s.url, "count": plural(self.labels, "posts_count", s.count), "feed_url": s.feed_url}
                 for s in self.blog.categories
+            ]
+        elif item == "tags":
+            context["tag_index"] = [
+                {"name": s.tag.name, "url": s.url, "count": plural(self.labels, "posts_count", s.count), "feed_url": s.feed_url}
+                for s in self.taxonomy.tags
             ]
         elif page.is_homepage and self.blog is not None:
             latest = self.blog.posts[: self.config.home_latest]
@@ -340,6 +346,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         return {
             "kind": listing.kind, "page": listing.page, "pages": listing.pages, "newer_url": listing.newer_url,
             "older_url": listing.older_url, "category": listing.category, "feed_url": listing.feed_url,
+            "tag": listing.tag,
         }
 
     def _category_links(self, post: Post) -> list[dict]:
@@ -359,6 +366,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             "date": post.date.date().isoformat(),
             "date_text": post.date_text,
             "categories": self._category_links(post),
+            "tags": tag_links(post, self.urls),
             "excerpt": excerpt,
             "read_time": self._read_time(post),
             "draft": post.draft,
@@ -373,9 +381,9 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
             "date_text": post.date_text,
             "updated": post.updated.date().isoformat() if post.updated else None,
             "updated_text": post.updated_text,
-            "authors": post.authors,
+            "authors": [author_view(author, self.taxonomy) for author in post.authors],
             "categories": self._category_links(post),
-            "tags": post.tags,
+            "tags": tag_links(post, self.urls),
             "read_time": self._read_time(post),
             "image": site_path(post.image),
             "draft": post.draft,

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..courses.contact import Contact, business_json_ld, contact_vcard, country_name, parse_contact
+from ..courses.contact import FORM_ANCHOR, Contact, business_json_ld, contact_vcard, country_name, parse_contact
 from ..courses.labels import course_labels_for
 from ..courses.courses import (
     FORMATS,
@@ -36,8 +36,9 @@ from ..courses.courses import (
 )
 from ..core.dates import zone
 from ..core.errors import ContentError
-from ..core.i18n import site_locale
+from ..core.i18n import plural, site_locale
 from ..courses.ical import course_calendar
+from ..courses.agenda import AgendaSite, agenda_entries, agenda_files, agenda_view, form_sessions, webcal_url
 from ..core.jsonld import json_ld_script
 from ..blog.extras import post_link
 from ..blog.posts import decode_source
@@ -46,13 +47,16 @@ from ..core.urls import absolute_url, site_path, slugify
 log = get_plugin_logger(__name__)
 
 BLOG_PLUGIN = "trainersite-blog"
-FORM_ANCHOR = "contact-formulier"
 
 
 class TrainerCoursesConfig(base.Config):
     courses_dir = c.Type(str, default="trainingen")
     contact_page = c.Type(str, default="contact.md")
     calendar_file = c.Type(str, default="data.ics")
+    # The agenda page (a page in docs/) lists every upcoming session; with it come one calendar and one feed.
+    agenda_page = c.Type(str, default="agenda.md")
+    agenda_calendar = c.Type(str, default="agenda.ics")
+    agenda_feed = c.Type(str, default="agenda.xml")
     related_posts = c.Type(int, default=3)
     # Empty: the blog plugin's time zone, else Europe/Amsterdam.
     timezone = c.Type(str, default="")
@@ -83,6 +87,8 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         self.vcard_url: str | None = None
         self.blog_posts: tuple = ()
         self.now = datetime.now()
+        self.agenda: tuple = ()  # every upcoming session (agenda.py)
+        self.agenda_src: str | None = None
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -126,7 +132,23 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         for course in self.courses.values():
             self._add_calendar(files, config, course)
         self._find_contact_page(files, config)
+        self.agenda = agenda_entries(self.courses.values(), self.now)
+        self._add_agenda(files, config)
         return files
+
+    def _add_agenda(self, files: Files, config) -> None:
+        """With an agenda page: /agenda.ics and /agenda.xml beside it, of every upcoming session."""
+        file = files.get_file_from_path(self.config.agenda_page)
+        self.agenda_src = file.src_uri if file is not None and file.is_documentation_page() else None
+        if self.agenda_src is None:
+            return
+        site = AgendaSite(self.contact.name if self.contact else config.site_name, self.site_url, file.url, self.host,
+                          str(self.tz.key), self.locale)
+        outputs = agenda_files(self.agenda, site, build_stamp(), self.labels, self.config.agenda_calendar, self.config.agenda_feed)
+        for path, content in outputs.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"docs/{path}: expected no file here, the agenda's {path.rsplit('.', 1)[-1]} is written to /{path}")
+            files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
 
     def _read(self, file: File, config, files: Files) -> Course:
         source = self._source(file, config)
@@ -194,6 +216,8 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             page.meta.setdefault("template", "catalogue.html")
         elif src == self.contact_src:
             page.meta.setdefault("template", "contact.html")
+        elif src == self.agenda_src:
+            page.meta.setdefault("template", "agenda.html")
         return markdown
 
     # -- template context --------------------------------------------------------------------
@@ -201,6 +225,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
     def on_env(self, env, *, config, files):
         env.globals["course_labels"] = self.labels
         env.globals["contact_url"] = self.contact_url
+        env.globals["contact_form_anchor"] = FORM_ANCHOR
         env.globals["site_contact"] = self.contact
         return env
 
@@ -216,6 +241,13 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             }
         elif src == self.contact_src and self.contact is not None:
             context["contact"] = self._contact_view(config)
+        elif src == self.agenda_src:
+            context["agenda"] = {
+                "months": agenda_view(self.agenda, self.locale, self.labels),
+                "calendar_url": self.config.agenda_calendar,
+                "webcal_url": webcal_url(absolute_url(self.site_url, self.config.agenda_calendar)),
+                "feed_url": self.config.agenda_feed,
+            }
         post = context.get("post")
         if isinstance(post, dict) and post.get("training") in self.courses:
             course = self.courses[post["training"]]
@@ -257,10 +289,8 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             seats = ""
         elif session.seats_left == 0:
             seats = self.labels["full"]
-        elif session.seats_left == 1:
-            seats = self.labels["seats_one"]
         else:
-            seats = self.labels["seats_many"].format(count=session.seats_left)
+            seats = plural(self.labels, "seats", session.seats_left)
         return {
             "start": session.start.isoformat(),
             "text": format_session(session, self.locale),
@@ -318,5 +348,6 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             "honeypot_field": contact.honeypot_field,
             "vcard_url": self.vcard_url,
             "courses": [{"slug": c.slug, "title": c.title} for c in self.courses.values()],
+            "sessions": form_sessions(self.agenda, self.locale),
             "json_ld": json_ld_script(business_json_ld(contact, self.site_url, config.site_description or "")),
         }

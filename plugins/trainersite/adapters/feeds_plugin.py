@@ -6,6 +6,7 @@ core (feeds.py) builds them. This class also sets up the newsletter page and sig
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config import base
@@ -15,12 +16,22 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from .blog_plugin import TrainerBlogPlugin
-from ..blog.email_html import VideoLink, file_image_size
+from ..blog.digest import (
+    Digest, DigestPost, DigestSession, contact_line, posts_since, session_places, write_digest, write_preview,
+)
+from ..blog.email_html import MAX_WIDTH, VideoLink, email_safe_html, file_image_size
 from ..blog.feeds import FeedChannel, FeedItem, build_feed, newest
 from ..blog.video import parse_video
 from ..blog.newsletter import Newsletter, parse_newsletter
+from ..core.dates import format_day, parse_when
 from ..core.errors import ContentError
 from ..core.urls import absolute_url
+from ..courses.courses import format_session, upcoming_sessions
+
+# `trainersite nieuwsbrief --sinds DATE` builds the site with these set: the build then also writes
+# the digest e-mail (blog/digest.py) to DIGEST_TO, from the very posts and courses the site shows.
+DIGEST_SINCE, DIGEST_TO = "TRAINERSITE_DIGEST_SINCE", "TRAINERSITE_DIGEST_TO"
+PREVIEW_URL = "nieuwsbrief/voorbeeld/"  # `mkdocs serve` only: the feed items and digest as mailed
 
 log = get_plugin_logger(__name__)
 
@@ -32,6 +43,11 @@ class TrainerFeedsConfig(base.Config):
 
 
 class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_config(self, config):
         if self.config.size < 1:
             raise PluginError("mkdocs.yml: 'trainersite-feeds.size': expected a whole number of at least 1")
@@ -96,25 +112,32 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
             read_on_site=labels["email_read_on_site"],
             logo_url=absolute_url(site_url, logo) if logo else None,
         )
-        every = [item(post) for post in blog.posts if not (post.draft or post.scheduled)]
+        every = [item(post) for post in blog.posts if post.is_published]
         main = newest(every, self.config.size)
         feeds = {
             urls.feed_rss: ("rss", FeedChannel(title=config.site_name, self_url=absolute_url(site_url, urls.feed_rss), **channel), main),
             urls.feed_atom: ("atom", FeedChannel(title=config.site_name, self_url=absolute_url(site_url, urls.feed_atom), **channel), main),
         }
         by_slug = {entry.post.slug: entry for entry in every}
-        for summary in blog.categories:
-            posts = [by_slug[post.slug] for post in blog.posts_by_category[summary.category.slug] if post.slug in by_slug]
-            feeds[summary.feed_url] = (
+        # A feed per category, and per tag when `tag_feeds` is on (a tag's feed_url is None otherwise).
+        taxonomy = blog_plugin.taxonomy
+        listed = [(s.category.name, s.url, s.feed_url, blog.posts_by_category[s.category.slug]) for s in blog.categories]
+        listed += [(s.tag.name, s.url, s.feed_url, taxonomy.posts_by_tag[s.tag.slug]) for s in taxonomy.tags if s.feed_url]
+        for name, page_url, feed_url, listed_posts in listed:
+            posts = [by_slug[post.slug] for post in listed_posts if post.slug in by_slug]
+            feeds[feed_url] = (
                 "rss",
                 FeedChannel(
-                    title=f"{config.site_name}: {summary.category.name}",
-                    self_url=absolute_url(site_url, summary.feed_url),
-                    alternate_url=absolute_url(site_url, summary.url),
+                    title=f"{config.site_name}: {name}",
+                    self_url=absolute_url(site_url, feed_url),
+                    alternate_url=absolute_url(site_url, page_url),
                     **channel,
                 ),
                 newest(posts, self.config.size),
             )
+        self._write_digest(config, every, image_size)
+        if self.serving:
+            self._write_preview(config, main, channel["read_on_site"], image_size)
         for path, (kind, feed_channel, items) in feeds.items():
             generator = build_feed(feed_channel, items, size_of, urls.category_url, image_size)
             data = generator.rss_str(pretty=True) if kind == "rss" else generator.atom_str(pretty=True)
@@ -122,6 +145,61 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
 
+    def _digest(self, config, items: list[FeedItem], since, since_text: str, image_size) -> Digest:
+        blog_plugin = self._blog(config)
+        site_url = absolute_url(config.site_url, "")
+        posts = []
+        for entry in items:
+            post = entry.post
+            image = absolute_url(site_url, post.image) if post.image else None
+            size = image_size(image) if image else None
+            posts.append(DigestPost(
+                title=post.title, url=absolute_url(site_url, post.url), date=post.date, date_text=post.date_text,
+                excerpt=entry.summary, image_url=image,
+                image_height=round(size[1] * MAX_WIDTH / size[0]) if size and size[0] else None))
+        courses = config.plugins.get("trainersite-courses")  # optional: no courses, no dates in the mail
+        sessions = sorted(
+            (session.start, DigestSession(course.title, absolute_url(site_url, course.url),
+                                          format_session(session, blog_plugin.locale), session.location,
+                                          session_places(session.seats_left, blog_plugin.labels)))
+            for course in getattr(courses, "courses", {}).values()
+            for session in upcoming_sessions(course, courses.now)
+        )
+        return Digest(
+            site_name=config.site_name, site_url=site_url, since_text=since_text, posts=posts_since(posts, since),
+            sessions=tuple(session for _, session in sessions[:6]),
+            contact_line=contact_line(getattr(courses, "contact", None), config.site_name, site_url),
+            unsubscribe=self.newsletter.unsubscribe, language=blog_plugin.locale.split("_")[0], labels=blog_plugin.labels)
+
+    def _write_digest(self, config, items: list[FeedItem], image_size) -> None:
+        since_text, target = os.environ.get(DIGEST_SINCE), os.environ.get(DIGEST_TO)
+        if not (since_text and target):
+            return
+        blog_plugin = self._blog(config)
+        try:
+            since = parse_when(since_text, "--sinds", "sinds", blog_plugin.settings.tz, blog_plugin.locale)
+            digest = self._digest(config, items, since.moment, format_day(since.day, blog_plugin.locale), image_size)
+        except ContentError as err:
+            raise PluginError(str(err)) from None
+        html, text = write_digest(digest, Path(config.theme.custom_dir), Path(target))
+        log.info(f"{html} + {text}: {len(digest.posts)}")
+
+    def _write_preview(self, config, items: list[FeedItem], read_on_site: str, image_size) -> None:
+        """`/nieuwsbrief/voorbeeld/`: the newest feed items and a digest of them, as a mail client shows them."""
+        blog_plugin = self._blog(config)
+        site_url = absolute_url(config.site_url, "")
+        shown = items[:3]
+        mailed = [(entry.post.title, email_safe_html(entry.html, absolute_url(site_url, entry.post.url),
+                                                     read_on_site=read_on_site, image_size=image_size, video=entry.video))
+                  for entry in shown]
+        folder = Path(config.site_dir) / PREVIEW_URL
+        templates = Path(config.theme.custom_dir)
+        digest = None
+        if shown:
+            oldest = shown[-1].post
+            digest = self._digest(config, items, oldest.date, oldest.date_text, image_size)
+            write_digest(digest, templates, folder / "digest.html")
+        write_preview(mailed, digest, blog_plugin.labels, blog_plugin.locale.split("_")[0], templates, folder / "index.html")
+
     def _feed_paths(self, config) -> list[str]:
-        urls = self._blog(config).urls
-        return [urls.feed_rss, urls.feed_atom]
+        return list(self._blog(config).urls.feed_paths)

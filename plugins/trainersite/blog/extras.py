@@ -16,6 +16,7 @@ from .models import Post
 from .related import Neighbours, neighbours, related_posts
 from .seo import post_seo
 from .share import share_links
+from ..core.i18n import plural
 from ..core.urls import absolute_url
 from .video import Video, parse_video
 
@@ -60,7 +61,6 @@ def post_extras_view(
     video = extras.videos.get(post.slug)
     near = extras.neighbours.get(post.slug, Neighbours())
     count = count_comments(post.comments)
-    count_key = "comments_count_one" if count == 1 else "comments_count_many"
     return {
         "video": None if video is None else {
             "provider": video.provider,
@@ -74,6 +74,6 @@ def post_extras_view(
         "newer": post_link(near.newer),
         "older": post_link(near.older),
         "comments": comment_views(post.comments),
-        "comments_count": labels[count_key].format(count=count) if count else "",
+        "comments_count": plural(labels, "comments_count", count) if count else "",
         "seo": post_seo(post, site_url=site_url, site_name=site_name, description=description, locale=locale),
     }

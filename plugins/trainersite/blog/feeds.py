@@ -73,7 +73,7 @@ def image_enclosure(image: str, site_url: str, size_of: Callable[[str], int | No
 
 def newest(items: Iterable[FeedItem], size: int) -> list[FeedItem]:
     """The newest published posts; drafts and scheduled posts never reach a feed."""
-    published = [item for item in items if not (item.post.draft or item.post.scheduled)]
+    published = [item for item in items if item.post.is_published]
     published.sort(key=lambda item: item.post.sort_key, reverse=True)
     return published[:size]
 

@@ -10,15 +10,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .models import Category, Post
+from .models import Author, Category, Post, Tag
 from ..core.urls import UrlScheme
 
 
 @dataclass(frozen=True)
 class ListingPage:
-    """One page of cards: the blog index, a category or an archive year."""
+    """One page of cards: the blog index, a category, an archive year, a tag or an author."""
 
-    kind: str  # "index", "category" or "archive"
+    kind: str  # "index", "category", "archive", "tag" or "author"
     url: str
     title: str
     posts: tuple[Post, ...]
@@ -29,6 +29,8 @@ class ListingPage:
     category: Category | None = None
     year: int | None = None
     feed_url: str | None = None
+    tag: Tag | None = None
+    author: Author | None = None
 
     @property
     def is_first(self) -> bool:

@@ -24,6 +24,14 @@ class Category:
 
 
 @dataclass(frozen=True)
+class Tag:
+    """A tag as readers see it; `slug` is its identity (case and accents folded), as for categories."""
+
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True)
 class Comment:
     """An archived (read-only) comment; `text` is untrusted plain text."""
 
@@ -58,6 +66,11 @@ class Post:
     aliases: tuple[str, ...] = ()
     training: str | None = None
     comments: tuple[Comment, ...] = ()
+
+    @property
+    def is_published(self) -> bool:
+        """Neither a draft nor dated in the future: what a published build and the feeds show."""
+        return not (self.draft or self.scheduled)
 
     @property
     def year(self) -> int:

@@ -7,7 +7,10 @@ extra:
     email_field: EMAIL        # the provider's name for the e-mail field (default: email)
     honeypot_field: b_name    # a field bots fill in and people never see (default: website)
     privacy_url: privacy/     # optional: where the privacy line links to
+    unsubscribe: "*|UNSUB|*"  # the provider's unsubscribe merge tag, for the digest e-mail
 ```
+Unsubscribe tags: Mailchimp `*|UNSUB|*` (the default), MailerLite `{$unsubscribe}`, Brevo
+`{{ unsubscribe }}`, Buttondown `{{ unsubscribe_url }}`.
 """
 
 from __future__ import annotations
@@ -16,6 +19,11 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..core.errors import ContentError
+from ..core.schema import NEWSLETTER, text
+from ..core.schema import table as table_of
+
+SOURCE = "mkdocs.yml"
+WHERE = "extra.newsletter"
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,7 @@ class Newsletter:
     honeypot_field: str = "website"
     privacy_url: str | None = None
     contact_email: str | None = None
+    unsubscribe: str = "*|UNSUB|*"
 
     @property
     def has_form(self) -> bool:
@@ -32,23 +41,16 @@ class Newsletter:
 
 
 def _field(table: dict, key: str, default: str | None) -> str | None:
-    value = table.get(key, default)
-    if value is not None and (not isinstance(value, str) or not value.strip()):
-        raise ContentError("mkdocs.yml", f"extra.newsletter.{key}", "a non-empty text", value)
-    return value.strip() if isinstance(value, str) else value
+    if key in table and table[key] is not None and text(table, key, SOURCE, WHERE) is None:
+        raise ContentError(SOURCE, f"{WHERE}.{key}", "a non-empty text", table[key])
+    return text(table, key, SOURCE, WHERE) or default
 
 
 def parse_newsletter(table: object, contact: object = None) -> Newsletter:
-    if table is None:
-        table = {}
-    if not isinstance(table, dict):
-        raise ContentError("mkdocs.yml", "extra.newsletter", "signup_url, email_field, honeypot_field, privacy_url", table)
-    unknown = set(table) - {"signup_url", "email_field", "honeypot_field", "privacy_url"}
-    if unknown:
-        raise ContentError("mkdocs.yml", f"extra.newsletter.{sorted(unknown)[0]}", "only signup_url, email_field, honeypot_field and privacy_url")
+    table = table_of({} if table is None else table, NEWSLETTER, SOURCE, WHERE)
     signup_url = _field(table, "signup_url", None)
     if signup_url and urlsplit(signup_url).scheme not in ("https", "http"):
-        raise ContentError("mkdocs.yml", "extra.newsletter.signup_url", "an http(s) address of the provider's signup form", signup_url)
+        raise ContentError(SOURCE, f"{WHERE}.signup_url", NEWSLETTER["signup_url"].expected, signup_url)
     email = contact.get("email") if isinstance(contact, dict) else None
     return Newsletter(
         signup_url=signup_url,
@@ -56,4 +58,5 @@ def parse_newsletter(table: object, contact: object = None) -> Newsletter:
         honeypot_field=_field(table, "honeypot_field", "website"),
         privacy_url=_field(table, "privacy_url", None),
         contact_email=email if isinstance(email, str) else None,
+        unsubscribe=_field(table, "unsubscribe", "*|UNSUB|*"),
     )

@@ -17,13 +17,11 @@ import yaml
 
 from ..core.dates import When, format_day, parse_when
 from ..core.errors import ContentError
+from ..core.schema import AUTHOR, COMMENT, POST, flag, items, text, text_list
+from ..core.schema import table as table_of
 from .models import Author, Category, Comment, Post
 from ..core.urls import UrlScheme, slugify
 
-KNOWN_KEYS = {
-    "title", "date", "updated", "author", "authors", "categories", "tags", "summary", "image",
-    "video", "slug", "draft", "aliases", "training", "comments", "guid", "description",
-}
 
 
 @dataclass(frozen=True)
@@ -105,48 +103,11 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str]:
     return metadata, body
 
 
-def _text(meta: Mapping[str, Any], key: str, source: str, required: bool = False) -> str | None:
-    value = meta.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            raise ContentError(source, key, "a non-empty text")
-        return None
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise ContentError(source, key, "a text", value)
-    return str(value).strip()
-
-
-def _text_list(meta: Mapping[str, Any], key: str, source: str) -> tuple[str, ...]:
-    """A list of texts; a single text is accepted as a list of one."""
-    value = meta.get(key)
-    if value is None:
-        return ()
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        value = [value]
-    if not isinstance(value, list):
-        raise ContentError(source, key, "a list of texts", value)
-    items = []
-    for item in value:
-        if isinstance(item, bool) or not isinstance(item, (str, int, float)) or not str(item).strip():
-            raise ContentError(source, key, "a list of non-empty texts", item)
-        items.append(str(item).strip())
-    return tuple(dict.fromkeys(items))
-
-
-def _bool(meta: Mapping[str, Any], key: str, source: str) -> bool:
-    value = meta.get(key, False)
-    if value is None:
-        return False
-    if not isinstance(value, bool):
-        raise ContentError(source, key, "true or false", value)
-    return value
-
-
 def _authors(meta: Mapping[str, Any], source: str, settings: ReadSettings) -> tuple[Author, ...]:
     if "author" in meta and "authors" in meta:
         raise ContentError(source, "authors", "either 'author' or 'authors', not both")
     key = "authors" if "authors" in meta else "author"
-    keys = _text_list(meta, key, source) or (settings.default_author,)
+    keys = text_list(meta, key, source) or (settings.default_author,)
     known = ", ".join(sorted(settings.authors)) or "(none configured)"
     authors = []
     for name in keys:
@@ -163,27 +124,15 @@ def _comments(
         return ()
     if depth > 20:  # also stops a YAML alias that makes a comment its own reply
         raise ContentError(source, key, "replies nested at most 20 levels deep")
-    if not isinstance(value, list):
-        raise ContentError(source, key, "a list of comments with author, date and text", value)
     comments = []
-    for index, item in enumerate(value, start=1):
-        where = f"{key}[{index}]"
-        if not isinstance(item, dict):
-            raise ContentError(source, where, "author, date and text", item)
-        try:
-            author = _text(item, "author", source)
-            text = _text(item, "text", source)
-        except ContentError as err:  # name the comment, not just its key
-            raise ContentError(source, f"{where}.{err.key}", err.expected, err.got) from None
-        if author is None:
-            raise ContentError(source, f"{where}.author", "a non-empty text")
-        if text is None:
-            raise ContentError(source, f"{where}.text", "a non-empty text")
+    for where, item in items(value, COMMENT, source, key, "comments with author, date and text"):
+        author = text(item, "author", source, where, required=True)
+        body = text(item, "text", source, where, required=True)
         if item.get("date") is None:
             raise ContentError(source, f"{where}.date", "a date like 2024-03-05")
         when = parse_when(item["date"], source, f"{where}.date", settings.tz, settings.locale)
         replies = _comments(item.get("replies"), source, settings, f"{where}.replies", depth + 1)
-        comments.append(Comment(author, when.moment, format_day(when.day, settings.locale), text, replies))
+        comments.append(Comment(author, when.moment, format_day(when.day, settings.locale), body, replies))
     return tuple(comments)
 
 
@@ -192,21 +141,22 @@ def post_guid(source_stem: str, settings: ReadSettings) -> str:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"https://{settings.site_id}/posts/{source_stem}").urn
 
 
-def parse_post(text: str, source: str, settings: ReadSettings) -> Post:
+def parse_post(content: str, source: str, settings: ReadSettings) -> Post:
     """A post's text (front matter + Markdown) -> a validated Post."""
-    meta, body = split_front_matter(text, source)
-    title = _text(meta, "title", source, required=True)
+    meta, body = split_front_matter(content, source)
+    POST.check_keys(meta, source)
+    title = text(meta, "title", source, required=True)
     if "date" not in meta or meta["date"] is None:
         raise ContentError(source, "date", "a publication date like 2024-03-05")
     when: When = parse_when(meta["date"], source, "date", settings.tz, settings.locale)
     updated = None
     if meta.get("updated") is not None:
         updated = parse_when(meta["updated"], source, "updated", settings.tz, settings.locale)
-    slug = slugify(_text(meta, "slug", source) or title)
+    slug = slugify(text(meta, "slug", source) or title)
     if not slug:
         raise ContentError(source, "slug", "a title or slug with at least one letter or digit", title)
     categories = tuple(
-        {slugify(name): Category(name, slugify(name)) for name in _text_list(meta, "categories", source)}.values()
+        {slugify(name): Category(name, slugify(name)) for name in text_list(meta, "categories", source)}.values()
     )
     for category in categories:
         if not category.slug:
@@ -222,19 +172,19 @@ def parse_post(text: str, source: str, settings: ReadSettings) -> Post:
         slug=slug,
         url=settings.urls.post_url(slug),
         body=body,
-        guid=_text(meta, "guid", source) or post_guid(stem, settings),
+        guid=text(meta, "guid", source) or post_guid(stem, settings),
         authors=_authors(meta, source, settings),
         categories=categories,
-        tags=_text_list(meta, "tags", source),
-        summary=_text(meta, "summary", source) or _text(meta, "description", source),
+        tags=text_list(meta, "tags", source),
+        summary=text(meta, "summary", source) or text(meta, "description", source),
         updated=updated.moment if updated else None,
         updated_text=format_day(updated.day, settings.locale) if updated else None,
-        image=_text(meta, "image", source),
-        video=_text(meta, "video", source),
-        draft=_bool(meta, "draft", source),
+        image=text(meta, "image", source),
+        video=text(meta, "video", source),
+        draft=flag(meta, "draft", source),
         scheduled=when.moment > now,
-        aliases=_text_list(meta, "aliases", source),
-        training=_text(meta, "training", source),
+        aliases=text_list(meta, "aliases", source),
+        training=text(meta, "training", source),
         comments=_comments(meta.get("comments"), source, settings),
     )
 
@@ -263,24 +213,14 @@ def parse_authors(table: object, default_author: str, source: str = "mkdocs.yml"
         where = f"authors.{key}"
         if isinstance(entry, str):
             entry = {"name": entry}
-        if not isinstance(entry, dict):
-            raise ContentError(source, where, "name, bio, avatar and email", entry)
-        unknown = set(entry) - {"name", "bio", "avatar", "email"}
-        if unknown:
-            raise ContentError(source, f"{where}.{sorted(map(str, unknown))[0]}", "only name, bio, avatar and email")
-        try:
-            name = _text(entry, "name", source)
-            if name is None:
-                raise ContentError(source, "name", "a non-empty text")
-            authors[str(key)] = Author(
-                key=str(key),
-                name=name,
-                bio=_text(entry, "bio", source) or "",
-                avatar=_text(entry, "avatar", source) or "",
-                email=_text(entry, "email", source) or "",
-            )
-        except ContentError as err:  # name the author, not just its key
-            raise ContentError(source, f"{where}.{err.key}", err.expected, err.got) from None
+        entry = table_of(entry, AUTHOR, source, where, "name, bio, avatar and email")
+        authors[str(key)] = Author(
+            key=str(key),
+            name=text(entry, "name", source, where, required=True),
+            bio=text(entry, "bio", source, where) or "",
+            avatar=text(entry, "avatar", source, where) or "",
+            email=text(entry, "email", source, where) or "",
+        )
     if default_author not in authors:
         raise ContentError(source, "default_author", f"one of the authors ({', '.join(authors)})", default_author)
     return authors

@@ -38,7 +38,7 @@ def related_posts(posts: Sequence[Post], limit: int = 3) -> dict[str, tuple[Post
     keys = [_keys(post) for post in posts]
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for position, post in enumerate(posts):
-        if not (post.draft or post.scheduled):
+        if post.is_published:
             for key in keys[position]:
                 index[key].append(position)
     related: dict[str, tuple[Post, ...]] = {}

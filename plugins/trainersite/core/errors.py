@@ -26,3 +26,18 @@ class ContentError(Exception):
 
     def __str__(self) -> str:
         return self.message()
+
+
+class UnknownKeyError(ContentError):
+    """A key no schema knows, most often a typo: `posts/x.md: unknown key 'darft': did you mean 'draft'?`"""
+
+    def __init__(self, source: str, key: str, expected: str, suggestion: str | None = None):
+        self.suggestion = suggestion
+        super().__init__(source, key, expected)
+
+    def message(self) -> str:
+        if self.suggestion is None:
+            return super().message()
+        where = f"{self.source}: " if self.source else ""
+        known = self.key.rsplit(".", 1)[0] + "." + self.suggestion if "." in self.key else self.suggestion
+        return f"{where}unknown key '{self.key}': did you mean '{known}'?"

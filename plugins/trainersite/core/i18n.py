@@ -38,6 +38,19 @@ LABELS: dict[str, dict[str, str]] = {
         "video_open": "Bekijk de video op {provider}",
         "email_video": "▶ Bekijk de video",
         "email_read_on_site": "Lees dit bericht op de site",
+        "digest_subject": "Nieuwsbrief van {site}",
+        "digest_preheader": "{count} nieuwe berichten: {titles}",
+        "digest_intro": "Dit schreef ik sinds {since}.",
+        "digest_sessions": "Volgende trainingen",
+        "digest_why": "Je krijgt deze e-mail omdat je je hebt aangemeld voor de nieuwsbrief van {site}.",
+        "digest_unsubscribe": "Afmelden",
+        "digest_places_one": "Nog {count} plaats",
+        "digest_places_many": "Nog {count} plaatsen",
+        "digest_full": "Vol",
+        "digest_preview_title": "Voorbeeld van de nieuwsbrief",
+        "digest_preview_intro": "Zo zien abonnees de laatste berichten in hun mailprogramma (600 pixels breed, zonder de opmaak van de site). Deze pagina bestaat alleen in het voorbeeld.",
+        "digest_preview_items": "Laatste berichten uit de feed",
+        "digest_preview_digest": "De samenvattingsmail",
         "share": "Delen",
         "share_on": "Deel op {name}",
         "share_email": "E-mail",
@@ -60,6 +73,14 @@ LABELS: dict[str, dict[str, str]] = {
         "newsletter_no_form": "Aanmelden kan per e-mail:",
         "newsletter_rss": "Of volg de blog via RSS",
         "feeds_per_category": "Feeds per categorie",
+        # tag and author pages
+        "tag_title": "Tag: {name}",
+        "tag_index_title": "Tags",
+        "tag_feed": "RSS-feed van deze tag",
+        "all_tags": "Alle tags",
+        "author_posts": "Berichten van {name}",
+        "author_page": "Alle berichten van {name}",
+        "author_email": "Mail {name}",
     },
     "en": {
         "blog": "Blog",
@@ -96,6 +117,19 @@ LABELS: dict[str, dict[str, str]] = {
         "video_open": "Watch the video on {provider}",
         "email_video": "▶ Watch the video",
         "email_read_on_site": "Read this post on the site",
+        "digest_subject": "Newsletter from {site}",
+        "digest_preheader": "{count} new posts: {titles}",
+        "digest_intro": "This is what I wrote since {since}.",
+        "digest_sessions": "Upcoming courses",
+        "digest_why": "You receive this e-mail because you signed up for the newsletter of {site}.",
+        "digest_unsubscribe": "Unsubscribe",
+        "digest_places_one": "{count} place left",
+        "digest_places_many": "{count} places left",
+        "digest_full": "Full",
+        "digest_preview_title": "Newsletter preview",
+        "digest_preview_intro": "This is how subscribers see the latest posts in their mail program (600 pixels wide, without the site's styling). This page exists only in the preview.",
+        "digest_preview_items": "Latest posts from the feed",
+        "digest_preview_digest": "The digest e-mail",
         "share": "Share",
         "share_on": "Share on {name}",
         "share_email": "E-mail",
@@ -118,6 +152,14 @@ LABELS: dict[str, dict[str, str]] = {
         "newsletter_no_form": "Subscribe by e-mail:",
         "newsletter_rss": "Or follow the blog by RSS",
         "feeds_per_category": "Feeds per category",
+        # tag and author pages
+        "tag_title": "Tag: {name}",
+        "tag_index_title": "Tags",
+        "tag_feed": "RSS feed of this tag",
+        "all_tags": "All tags",
+        "author_posts": "Posts by {name}",
+        "author_page": "All posts by {name}",
+        "author_email": "E-mail {name}",
     },
 }
 
@@ -137,6 +179,6 @@ def labels_for(language: str) -> dict[str, str]:
     return table_for(LABELS, language)
 
 
-def count_label(labels: dict[str, str], count: int) -> str:
-    key = "posts_count_one" if count == 1 else "posts_count_many"
-    return labels[key].format(count=count)
+def plural(labels: dict[str, str], stem: str, count: int) -> str:
+    """`{stem}_one` or `{stem}_many` with the count filled in: `3 berichten`, `1 reactie`."""
+    return labels[f"{stem}_one" if count == 1 else f"{stem}_many"].format(count=count)

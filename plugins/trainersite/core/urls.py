@@ -7,9 +7,12 @@ URLs are site-relative, without a leading slash and with a trailing slash for fo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 from urllib.parse import urljoin, urlsplit
 
 from slugify import slugify as _slugify
+
+from .errors import ContentError
 
 
 def slugify(text: str) -> str:
@@ -49,9 +52,35 @@ class UrlScheme:
     category_index: str = "blog/categorie/"
     category: str = "blog/categorie/{slug}/"
     archive: str = "blog/archief/{year}/"
+    tag_index: str = "blog/tag/"
+    tag: str = "blog/tag/{slug}/"
+    author: str = "blog/auteur/{key}/"
     feed_rss: str = "feed.xml"
     feed_atom: str = "atom.xml"
     category_feed: str = "feed.xml"
+
+    # Each pattern's one field; the option in mkdocs.yml is `<name>_url` of trainersite-blog.
+    FIELDS: ClassVar[dict[str, str]] = {
+        "post": "slug", "page": "page", "category": "slug", "archive": "year", "tag": "slug", "author": "key",
+    }
+
+    def __post_init__(self) -> None:
+        # A pattern with a typo ({titel}, a lone brace) would crash the build at the first post.
+        for name, field in self.FIELDS.items():
+            pattern = getattr(self, name)
+            try:
+                ok = f"{{{field}}}" in pattern and bool(pattern.format(**{field: 1}))
+            except (KeyError, IndexError, ValueError):
+                ok = False
+            if not ok:
+                raise ContentError(
+                    "mkdocs.yml", f"trainersite-blog.{name}_url", f"a URL pattern with {{{field}}} and no other braces", pattern
+                )
+
+    @property
+    def feed_paths(self) -> tuple[str, str]:
+        """The site-wide feeds (RSS, Atom): written by the feeds plugin, linked from every page."""
+        return (self.feed_rss, self.feed_atom)
 
     def post_url(self, slug: str) -> str:
         return self.post.format(slug=slug)
@@ -68,3 +97,12 @@ class UrlScheme:
 
     def archive_url(self, year: int) -> str:
         return self.archive.format(year=year)
+
+    def tag_url(self, slug: str) -> str:
+        return self.tag.format(slug=slug)
+
+    def tag_feed_url(self, slug: str) -> str:
+        return self.tag_url(slug) + self.category_feed
+
+    def author_url(self, key: str) -> str:
+        return self.author.format(key=key)

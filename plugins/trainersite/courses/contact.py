@@ -16,12 +16,12 @@ import vobject
 from babel import Locale
 
 from ..core.errors import ContentError
+from ..core.schema import ADDRESS, CONTACT, SOCIAL_LINK, table, text
 from ..core.urls import slugify
 
 SOURCE = "mkdocs.yml"
 KEY = "extra.contact"
-CONTACT_KEYS = {"name", "person", "email", "phone", "address", "kvk", "social", "form_endpoint", "honeypot_field"}
-ADDRESS_KEYS = {"street", "postal_code", "city", "country"}
+FORM_ANCHOR = "contact-formulier"  # the contact form's id: course buttons link to it
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _KVK = re.compile(r"^\d{8}$")
 
@@ -64,44 +64,28 @@ class Contact:
 
 
 def _text(data: Mapping[str, Any], key: str, where: str, required: bool = False) -> str:
-    value = data.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            raise ContentError(SOURCE, f"{where}.{key}", "a non-empty text")
-        return ""
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise ContentError(SOURCE, f"{where}.{key}", "a text", value)
-    return str(value).strip()
-
-
-def _mapping(value: object, where: str, allowed: set[str]) -> Mapping[str, Any]:
-    if not isinstance(value, dict):
-        raise ContentError(SOURCE, where, f"a table with {', '.join(sorted(allowed))}", value)
-    unknown = sorted(set(map(str, value)) - allowed)
-    if unknown:
-        raise ContentError(SOURCE, f"{where}.{unknown[0]}", f"only {', '.join(sorted(allowed))}")
-    return value
+    return text(data, key, SOURCE, where, required) or ""
 
 
 def _web_address(value: str, where: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ContentError(SOURCE, where, "a web address starting with https://", value)
+        raise ContentError(SOURCE, where, CONTACT["form_endpoint"].expected, value)
     return value
 
 
 def parse_contact(data: object) -> Contact:
     """`extra.contact` of mkdocs.yml -> Contact, or a ContentError naming the key."""
-    data = _mapping(data, KEY, CONTACT_KEYS)
+    data = table(data, CONTACT, SOURCE, KEY)
     email = _text(data, "email", KEY, required=True)
     if not _EMAIL.match(email):
-        raise ContentError(SOURCE, f"{KEY}.email", "an e-mail address like info@example.nl", email)
+        raise ContentError(SOURCE, f"{KEY}.email", CONTACT["email"].expected, email)
     address = _address(data.get("address"))
     region = address.country if address else "NL"
     phone, phone_e164 = _phone(_text(data, "phone", KEY), region)
     kvk = _text(data, "kvk", KEY).replace(" ", "")
     if kvk and not _KVK.match(kvk):
-        raise ContentError(SOURCE, f"{KEY}.kvk", "a chamber of commerce (KvK) number of 8 digits", kvk)
+        raise ContentError(SOURCE, f"{KEY}.kvk", CONTACT["kvk"].expected, kvk)
     endpoint = _text(data, "form_endpoint", KEY)
     return Contact(
         name=_text(data, "name", KEY, required=True),
@@ -121,10 +105,10 @@ def _address(value: object) -> Address | None:
     if value is None:
         return None
     where = f"{KEY}.address"
-    data = _mapping(value, where, ADDRESS_KEYS)
+    data = table(value, ADDRESS, SOURCE, where)
     country = (_text(data, "country", where) or "NL").upper()
     if country not in Locale.parse("en").territories or not country.isalpha() or len(country) != 2:
-        raise ContentError(SOURCE, f"{where}.country", "a two-letter country code like NL", country)
+        raise ContentError(SOURCE, f"{where}.country", ADDRESS["country"].expected, country)
     return Address(
         street=_text(data, "street", where, required=True),
         postal_code=_text(data, "postal_code", where, required=True),
@@ -137,7 +121,7 @@ def _phone(value: str, region: str) -> tuple[str, str]:
     """(as shown, E.164) for a number written in any usual way; empty when absent."""
     if not value:
         return "", ""
-    expected = "a phone number like 030 123 45 67 or +31 30 123 45 67"
+    expected = CONTACT["phone"].expected
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:
@@ -154,11 +138,11 @@ def _social(value: object) -> tuple[SocialLink, ...]:
         return ()
     where = f"{KEY}.social"
     if not isinstance(value, list):
-        raise ContentError(SOURCE, where, "a list of links with name and url", value)
+        raise ContentError(SOURCE, where, CONTACT["social"].expected, value)
     links = []
     for index, item in enumerate(value, start=1):
         place = f"{where}[{index}]"
-        data = _mapping(item, place, {"name", "url"})
+        data = table(item, SOCIAL_LINK, SOURCE, place)
         name = _text(data, "name", place, required=True)
         links.append(SocialLink(name, _web_address(_text(data, "url", place, required=True), f"{place}.url")))
     return tuple(links)

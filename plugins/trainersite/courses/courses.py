@@ -7,6 +7,7 @@ and the schema.org `Course` data for search engines.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -20,18 +21,13 @@ from babel.numbers import format_currency
 from ..core.dates import parse_when
 from ..core.errors import ContentError
 from ..blog.models import Category
-from ..blog.posts import _text, _text_list, split_front_matter
+from ..blog.posts import split_front_matter
+from ..core.schema import COURSE, FORMATS, SESSION, TESTIMONIAL, items, text, text_list, whole_number
 from ..core.urls import absolute_url, slugify
 
-FORMATS = ("open", "online", "incompany")  # the order badges and filters are shown in
-COURSE_KEYS = {
-    "title", "summary", "duration", "format", "price", "audience", "goals", "max_participants",
-    "sessions", "testimonials", "image", "categories", "order",
-}
-# Page keys that MkDocs and mkdocs-material themselves understand; allowed beside the course keys.
-PAGE_KEYS = {"template", "description", "hide", "search", "status", "subtitle", "icon", "tags", "social"}
-SESSION_KEYS = {"start", "end", "location", "seats_left"}
-TESTIMONIAL_KEYS = {"quote", "name", "role"}
+# A session's `id`: letters, digits, '-' and '_', so it can sit inside a calendar UID as it is.
+SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+
 
 
 @dataclass(frozen=True)
@@ -41,10 +37,19 @@ class Session:
     has_time: bool  # False: whole days (`start: 2027-03-09`)
     location: str = ""
     seats_left: int | None = None  # None: not told
+    id: str | None = None  # keeps the calendar UID when the start day is corrected
 
     @property
     def full(self) -> bool:
         return self.seats_left == 0
+
+    @property
+    def key(self) -> str:
+        """What identifies the session within its course: its `id`, else its start day.
+
+        Not the start time, end or location: editing those keeps the key (and the calendar UID).
+        """
+        return self.id or f"{self.start:%Y%m%d}"
 
 
 @dataclass(frozen=True)
@@ -82,39 +87,37 @@ class Course:
 # -- reading -----------------------------------------------------------------------------------
 
 
-def parse_course(text: str, source: str, slug: str, url: str, tz: ZoneInfo, locale: str = "nl") -> Course:
+def parse_course(content: str, source: str, slug: str, url: str, tz: ZoneInfo, locale: str = "nl") -> Course:
     """A course file's text (front matter + Markdown) -> a validated Course."""
-    meta, _body = split_front_matter(text, source)
-    unknown = sorted(set(map(str, meta)) - COURSE_KEYS - PAGE_KEYS)
-    if unknown:
-        raise ContentError(source, unknown[0], f"one of the course keys ({', '.join(sorted(COURSE_KEYS))})")
-    max_participants = _whole_number(meta, "max_participants", source, minimum=1)
+    meta, _body = split_front_matter(content, source)
+    COURSE.check_keys(meta, source)
+    max_participants = whole_number(meta, "max_participants", source, minimum=1)
     sessions = _sessions(meta.get("sessions"), source, tz, locale, max_participants)
     return Course(
         source=source,
         slug=slug,
         url=url,
-        title=_text(meta, "title", source, required=True),
-        summary=_text(meta, "summary", source, required=True),
+        title=text(meta, "title", source, required=True),
+        summary=text(meta, "summary", source, required=True),
         formats=_formats(meta, source),
-        duration=_text(meta, "duration", source),
+        duration=text(meta, "duration", source),
         price=_price(meta, source),
-        audience=_text(meta, "audience", source),
-        goals=_text_list(meta, "goals", source),
+        audience=text(meta, "audience", source),
+        goals=text_list(meta, "goals", source),
         max_participants=max_participants,
         sessions=sessions,
         testimonials=_testimonials(meta.get("testimonials"), source),
-        image=_text(meta, "image", source),
+        image=text(meta, "image", source),
         categories=_categories(meta, source),
-        order=_whole_number(meta, "order", source, minimum=None),
+        order=whole_number(meta, "order", source, minimum=None),
     )
 
 
 def _formats(meta: Mapping[str, Any], source: str) -> tuple[str, ...]:
-    given = _text_list(meta, "format", source)
+    given = text_list(meta, "format", source)
     for value in given:
         if value not in FORMATS:
-            raise ContentError(source, "format", f"a list of {', '.join(FORMATS)}", value)
+            raise ContentError(source, "format", COURSE["format"].expected, value)
     return tuple(f for f in FORMATS if f in given)
 
 
@@ -123,23 +126,13 @@ def _price(meta: Mapping[str, Any], source: str) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise ContentError(source, "price", "an amount in euro excl. btw as a number, like 1295 (or no price: on request)", value)
+        raise ContentError(source, "price", COURSE["price"].expected, value)
     return Decimal(str(value))
-
-
-def _whole_number(meta: Mapping[str, Any], key: str, source: str, minimum: int | None, where: str = "") -> int | None:
-    value = meta.get(key)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or (minimum is not None and value < minimum):
-        at_least = f" of at least {minimum}" if minimum is not None else ""
-        raise ContentError(source, where or key, f"a whole number{at_least}", value)
-    return value
 
 
 def _categories(meta: Mapping[str, Any], source: str) -> tuple[Category, ...]:
     categories = {}
-    for name in _text_list(meta, "categories", source):
+    for name in text_list(meta, "categories", source):
         slug = slugify(name)
         if not slug:
             raise ContentError(source, "categories", "names with at least one letter or digit", name)
@@ -147,27 +140,9 @@ def _categories(meta: Mapping[str, Any], source: str) -> tuple[Category, ...]:
     return tuple(categories.values())
 
 
-def _items(value: object, source: str, key: str, expected: str, allowed: set[str]) -> list[tuple[str, dict]]:
-    """A list of mappings with known keys, each with its place (`sessions[2]`) for messages."""
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise ContentError(source, key, f"a list of {expected}", value)
-    items = []
-    for index, item in enumerate(value, start=1):
-        where = f"{key}[{index}]"
-        if not isinstance(item, dict):
-            raise ContentError(source, where, expected, item)
-        unknown = sorted(set(map(str, item)) - allowed)
-        if unknown:
-            raise ContentError(source, f"{where}.{unknown[0]}", f"only {', '.join(sorted(allowed))}")
-        items.append((where, item))
-    return items
-
-
 def _sessions(value: object, source: str, tz: ZoneInfo, locale: str, max_participants: int | None) -> tuple[Session, ...]:
     sessions = []
-    for where, item in _items(value, source, "sessions", "sessions with start, end, location and seats_left", SESSION_KEYS):
+    for where, item in items(value, SESSION, source, "sessions", "sessions with start, end, location and seats_left"):
         for key in ("start", "end"):
             if item.get(key) is None:
                 raise ContentError(source, f"{where}.{key}", "a date and time like 2027-03-09 09:30")
@@ -177,8 +152,11 @@ def _sessions(value: object, source: str, tz: ZoneInfo, locale: str, max_partici
             raise ContentError(source, f"{where}.end", "a time if and only if the start has one", item["end"])
         if end.moment < start.moment:
             raise ContentError(source, f"{where}.end", f"a moment after the start ({item['start']})", item["end"])
-        seats_left = _whole_number(item, "seats_left", source, minimum=0, where=f"{where}.seats_left")
-        location = _item_text(item, "location", source, where)
+        seats_left = whole_number(item, "seats_left", source, minimum=0, where=where)
+        location = text(item, "location", source, where)
+        session_id = text(item, "id", source, where)
+        if session_id is not None and not SESSION_ID.match(session_id):
+            raise ContentError(source, f"{where}.id", "letters, digits and hyphens, like voorjaar-2027", session_id)
         if seats_left is not None and max_participants is not None and seats_left > max_participants:
             raise ContentError(source, f"{where}.seats_left", f"at most max_participants ({max_participants})", seats_left)
         sessions.append(
@@ -188,27 +166,37 @@ def _sessions(value: object, source: str, tz: ZoneInfo, locale: str, max_partici
                 has_time=start.has_time,
                 location=location or "",
                 seats_left=seats_left,
+                id=session_id,
             )
         )
+        _check_distinct(sessions, source)
     return tuple(sorted(sessions, key=lambda s: (s.start, s.end)))
 
 
-def _item_text(item: Mapping[str, Any], key: str, source: str, where: str) -> str | None:
-    """A text inside a list item; an error names the item (`testimonials[2].quote`), not just the key."""
-    try:
-        return _text(item, key, source)
-    except ContentError as err:
-        raise ContentError(source, f"{where}.{key}", err.expected, err.got) from None
+def _check_distinct(sessions: list[Session], source: str) -> None:
+    """The newest session may not share its key (the calendar UID) with an earlier one of the course."""
+    new = sessions[-1]
+    where = f"sessions[{len(sessions)}]"
+    for number, other in enumerate(sessions[:-1], start=1):
+        if other.key != new.key:
+            continue
+        if new.id is not None:
+            raise ContentError(source, f"{where}.id", f"an id of its own, but sessions[{number}] has it too", new.id)
+        same = "start" if other.start == new.start else "start day"
+        raise ContentError(
+            source, f"{where}.start",
+            f"an 'id' (e.g. id: {new.start:%Y-%m-%d}-middag), because sessions[{number}] has the same {same} "
+            "and the calendar tells sessions apart by their start day",
+            f"{new.start:%Y-%m-%d %H:%M}",
+        )
 
 
 def _testimonials(value: object, source: str) -> tuple[Testimonial, ...]:
     testimonials = []
-    for where, item in _items(value, source, "testimonials", "testimonials with quote, name and role", TESTIMONIAL_KEYS):
-        quote, name, role = (_item_text(item, key, source, where) for key in ("quote", "name", "role"))
-        for key, value in (("quote", quote), ("name", name)):
-            if value is None:
-                raise ContentError(source, f"{where}.{key}", "a non-empty text")
-        testimonials.append(Testimonial(quote, name, role or ""))
+    for where, item in items(value, TESTIMONIAL, source, "testimonials", "testimonials with quote, name and role"):
+        quote = text(item, "quote", source, where, required=True)
+        name = text(item, "name", source, where, required=True)
+        testimonials.append(Testimonial(quote, name, text(item, "role", source, where) or ""))
     return tuple(testimonials)
 
 

@@ -11,19 +11,25 @@ to MkDocs, but only when the page's final Markdown is the one the result was mad
 else is converted the normal way. Log messages of the conversion (e.g. broken-link warnings) are
 replayed in the main process, so `--strict` sees them on warm builds too.
 
-The cache folder (default `.cache/trainersite/`) is safe to delete at any time.
+The cache folder (default `.cache/trainersite/`) is safe to delete at any time. Entries are JSON,
+keyed by (and carrying) the engine, Markdown and extension versions that made them: an entry made
+by another environment (another engine such as ProperDocs, another version, a truncated or foreign
+file) is a miss, never an error. A page that includes files with `pymdownx.snippets` depends on
+files the key cannot see, so it is always converted afresh.
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
+import importlib
 import json
 import logging
 import multiprocessing
 import os
-import pickle
+import sys
 import threading
+from importlib import metadata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,15 +37,20 @@ from typing import Sequence
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ... import __version__
 
 _pages_log = logging.getLogger("mkdocs.structure.pages")
 
 
+ENTRY_FORMAT = 1  # bump when the JSON layout of an entry changes
+SNIPPET_MARKER = "8<-"  # every pymdownx.snippets marker contains it (pymdownx checks the same way)
+
+
 @dataclass(frozen=True)
 class Rendered:
-    """What `Page.render` leaves on a page, in a form that pickles."""
+    """What `Page.render` leaves on a page (pickles for the workers, and turns into JSON for the disk)."""
 
     key: str
     content: str
@@ -50,8 +61,97 @@ class Rendered:
     log: tuple  # (logger name, level, message) emitted while converting
 
 
+def _toc_to_data(items) -> list:
+    return [
+        {"title": item.title, "id": item.id, "level": item.level, "active": getattr(item, "active", None),
+         "children": _toc_to_data(item.children)}
+        for item in items
+    ]
+
+
+def _toc_from_data(data: list) -> list[AnchorLink]:
+    items = []
+    for entry in data:
+        if not (isinstance(entry["title"], str) and isinstance(entry["id"], str) and isinstance(entry["level"], int)):
+            raise TypeError("not a table of contents entry")
+        item = AnchorLink(entry["title"], entry["id"], entry["level"])
+        if entry["active"] is not None:
+            item.active = bool(entry["active"])  # type: ignore[attr-defined]  # as mkdocs' get_toc sets it
+        item.children = _toc_from_data(entry["children"])
+        items.append(item)
+    return items
+
+
+def _to_json(rendered: Rendered, environment: str) -> bytes:
+    return json.dumps({
+        "format": ENTRY_FORMAT,
+        "environment": environment,
+        "key": rendered.key,
+        "content": rendered.content,
+        "toc": _toc_to_data(rendered.toc),
+        "title": rendered.title,
+        "anchor_ids": sorted(rendered.anchor_ids),
+        "links_to_anchors": rendered.links_to_anchors,
+        "log": [list(record) for record in rendered.log],
+    }, ensure_ascii=False).encode()
+
+
+def _from_json(data: bytes, key: str, environment: str) -> Rendered | None:
+    """The entry, or None for anything that is not exactly an entry of this key and environment."""
+    try:
+        found = json.loads(data)
+        if not (isinstance(found, dict) and found.get("format") == ENTRY_FORMAT
+                and found.get("environment") == environment and found.get("key") == key):
+            return None
+        content, title, anchors, links = found["content"], found["title"], found["anchor_ids"], found["links_to_anchors"]
+        log = tuple((str(name), int(level), str(message)) for name, level, message in found["log"])
+        if not (isinstance(content, str) and (title is None or isinstance(title, str))
+                and isinstance(anchors, list) and all(isinstance(anchor, str) for anchor in anchors)
+                and isinstance(links, dict) and all(isinstance(v, dict) for v in links.values())):
+            return None
+        return Rendered(key, content, TableOfContents(_toc_from_data(found["toc"])), title, frozenset(anchors),
+                        links, log)
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+
+
+def _module_version(name: str) -> str:
+    """The version a top-level module tells, '' for one that does not import (Python-Markdown's
+    own short extension names such as 'toc')."""
+    try:
+        module = importlib.import_module(name)
+    except Exception:  # noqa: BLE001 - any failure only means "not a module of its own"
+        return ""
+    version = getattr(module, "__version__", None)
+    if not isinstance(version, str):
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "?"
+    return version
+
+
+def environment(config) -> str:
+    """Who converts: the engine behind `Page` (MkDocs or a fork), Python-Markdown and the
+    packages of the configured extensions, with their versions, and this package's version."""
+    engine = Page.__module__.split(".")[0]
+    modules = {engine, "markdown"} | {str(ext).split(".")[0] for ext in config["markdown_extensions"]}
+    parts = [f"trainersite={__version__}", f"python={sys.version_info[0]}.{sys.version_info[1]}",
+             f"engine={Page.__module__}"]
+    parts += [f"{module}={version}" for module in sorted(modules) if (version := _module_version(module))]
+    return " ".join(parts)
+
+
+def _snippets_config(config) -> dict | None:
+    """The pymdownx.snippets settings, if that extension is on."""
+    for ext in config["markdown_extensions"]:
+        if str(ext) == "pymdownx.snippets":
+            return dict(config["mdx_configs"].get("pymdownx.snippets") or {})
+    return None
+
+
 class RenderCache:
-    """Rendered posts on disk, one pickle per content hash; `folder=None` keeps nothing.
+    """Rendered posts on disk, one JSON file per content hash; `folder=None` keeps nothing.
 
     `memory` (kept by the plugin across `mkdocs serve` rebuilds) holds the last build's results,
     so a rebuild does not read them back from disk.
@@ -61,8 +161,14 @@ class RenderCache:
         self.folder = folder
         self.memory = memory
         self._writer: tuple[int, ThreadPoolExecutor] | None = None  # (process id, thread)
+        self.environment = environment(config)
+        snippets = _snippets_config(config)
+        # Snippet files are read while converting and are not part of the key: pages that use
+        # them are converted every time; with auto_append every page uses them.
+        self.snippets = snippets is not None
+        self.off = snippets is not None and bool(snippets.get("auto_append"))
         settings = {
-            "version": __version__,
+            "environment": self.environment,
             "extensions": [str(ext) for ext in config["markdown_extensions"]],
             "mdx": config["mdx_configs"],
             "directory_urls": config["use_directory_urls"],
@@ -78,9 +184,13 @@ class RenderCache:
         digest.update(markdown.encode())
         return digest.hexdigest()
 
+    def cacheable(self, markdown: str) -> bool:
+        """False when the result depends on more than the key: files included with snippets."""
+        return not (self.off or (self.snippets and SNIPPET_MARKER in markdown))
+
     def _path(self, key: str) -> Path:
         assert self.folder is not None
-        return self.folder / key[:2] / f"{key}.pickle"
+        return self.folder / key[:2] / f"{key}.json"
 
     def load(self, key: str) -> Rendered | None:
         if self.memory is not None and key in self.memory:
@@ -88,22 +198,21 @@ class RenderCache:
         if self.folder is None:
             return None
         try:
-            with open(self._path(key), "rb") as handle:
-                found = pickle.load(handle)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+            data = self._path(key).read_bytes()
+        except OSError:
             return None
-        if not (isinstance(found, Rendered) and found.key == key):
-            return None
-        if self.memory is not None:
+        found = _from_json(data, key, self.environment)
+        if found is not None and self.memory is not None:
             self.memory[key] = found
         return found
 
     def prune(self, keep: set[str]) -> None:
-        """Delete the entries not in `keep` (the ones this build used), so the folder doesn't grow."""
+        """Delete the entries not in `keep` (the ones this build used), so the folder doesn't grow.
+        Files of older formats (pickles) and leftovers go too."""
         if self.folder is None or not self.folder.is_dir():
             return
-        for entry in self.folder.glob("*/*.pickle"):
-            if entry.stem not in keep:
+        for entry in self.folder.glob("*/*"):
+            if not (entry.suffix == ".json" and entry.stem in keep) and entry.is_file():
                 entry.unlink(missing_ok=True)
 
     def forget(self, keep: set[str]) -> None:
@@ -120,7 +229,7 @@ class RenderCache:
         # A thread writes the file: on a slow disk, converting goes on meanwhile.
         if self._writer is None or self._writer[0] != os.getpid():  # a forked worker starts its own
             self._writer = (os.getpid(), ThreadPoolExecutor(max_workers=1))
-        data = pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL)
+        data = _to_json(rendered, self.environment)
         self._writer[1].submit(self._write, self._path(rendered.key), data)
 
     @staticmethod
@@ -157,6 +266,8 @@ def render_page(page: Page, config, files: Files, cache: RenderCache, silent: bo
     there: the main process replays them, as it does for results from the cache.
     """
     key = cache.key(page.markdown or "", page.file.src_uri)
+    if not cache.cacheable(page.markdown or ""):
+        return convert(page, config, files, key, silent), silent
     rendered = cache.load(key)
     if rendered is not None:
         return rendered, True
