@@ -17,7 +17,7 @@ from sitebuilder import SiteBuilder, post_text, search_pages
 from trainersite.search import SearchIndexError, make_record, write_index
 from trainersite.search import index as search_index
 from trainersite.search.index import record_document
-from trainersite.tools.precompress import precompress
+from trainersite.delivery.precompress import precompress
 
 
 def test_a_record_keeps_the_page_content_without_icons_or_scripts():
@@ -125,7 +125,7 @@ def test_drafts_are_searchable_in_serve_and_edits_reach_the_index(site, monkeypa
 
 
 def test_compress_writes_gzip_and_brotli_copies_that_decode_to_the_file(site):
-    site.plugin("trainersite-search")["compress"] = True
+    site.plugin("trainersite-delivery")["compress"] = True
     built = site.build()
     assert built.returncode == 0, built.output
     for name in ["index.html", "feed.xml", "pagefind/pagefind.js", "assets/stylesheets/extra.css"]:

@@ -1,9 +1,8 @@
-"""MkDocs adapter for site search (Pagefind) and the precompressed copies of the written site.
+"""MkDocs adapter for site search (Pagefind).
 
 Each page hands its own content to the search core as one record (`on_page_context`, after the
 blog and course plugins have said what the page is); once the site is written, the core runs the
-Pagefind binary over those records (`on_post_build`, after every other plugin has written its
-files). With `compress: true` the same step writes `.gz` and `.br` copies for the web server.
+Pagefind binary over those records (`on_post_build`).
 """
 
 from __future__ import annotations
@@ -17,14 +16,12 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from ..search import SearchIndexError, SearchRecord, make_record, write_index
 from ..search.labels import search_labels
-from ..tools.precompress import precompress
 
 log = get_plugin_logger(__name__)
 
 
 class TrainerSearchConfig(base.Config):
     enabled = c.Type(bool, default=True)
-    compress = c.Type(bool, default=False)  # also write .gz/.br copies (scripts/deploy always does)
 
 
 class TrainerSearchPlugin(BasePlugin[TrainerSearchConfig]):
@@ -47,17 +44,14 @@ class TrainerSearchPlugin(BasePlugin[TrainerSearchConfig]):
                 self.records[record.url] = record
         return context
 
-    @event_priority(-100)  # last: the feeds, redirects and every other file are written by now
+    @event_priority(-90)  # after the pages and feeds are written; before trainersite-delivery
     def on_post_build(self, *, config) -> None:
-        site_dir = Path(config.site_dir)
         if self.config.enabled:
             try:
-                stats = write_index(self.records.values(), site_dir, self.language)
+                stats = write_index(self.records.values(), Path(config.site_dir), self.language)
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
             log.debug("search index: %d pages, %d files, %d bytes", stats.records, stats.files, stats.bytes)
-        if self.config.compress:
-            precompress(site_dir)
 
 
 def page_record(page, context) -> SearchRecord | None:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .precompress import precompress
+from ..delivery.precompress import precompress
 from .sitecheck import check_site
 
 GIT_PREFIX = "git:"
