@@ -75,7 +75,7 @@ def post_markdown(n: int, rng: random.Random) -> tuple[str, str]:
     return f"{day}-post-{n}.md", f"---\n{head}date: {day}\n---\n" + "\n\n".join(parts) + "\n"
 
 
-def make_site(root: Path, count: int, plain: bool) -> Path:
+def make_site(root: Path, count: int, plain: bool, without: tuple[str, ...] = ()) -> Path:
     """A copy of the example site with `count` generated posts (as posts, or as plain pages)."""
     shutil.copytree(REPO / "docs", root / "docs")
     shutil.copytree(REPO / "overrides", root / "overrides")
@@ -86,6 +86,7 @@ def make_site(root: Path, count: int, plain: bool) -> Path:
     for n in range(count):
         name, text = post_markdown(n, rng)
         (target / name).write_text(text, encoding="utf-8")
+    config["plugins"] = [p for p in config["plugins"] if (p if isinstance(p, str) else next(iter(p))) not in without]
     if plain:
         config["plugins"] = ["search"]  # MkDocs' own search plugin, as any plain MkDocs site has
         config["not_in_nav"] = "/posts-plain/"
@@ -215,6 +216,7 @@ def main() -> None:
     parser.add_argument("--serve-edit", action="store_true")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--weight", action="store_true", help="only build the blog once and measure first visits")
+    parser.add_argument("--pictures", action="store_true", help="also build without trainersite-media: the cost of pictures")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="trainersite-bench-") as tmp:
         if args.weight:
@@ -224,7 +226,13 @@ def main() -> None:
             first_visits(root)
             return
         kinds = {"blog": False} if args.no_baseline else {"blog": False, "plain pages": True}
-        roots = {kind: make_site(Path(tmp) / kind.replace(" ", "-"), args.posts, plain) for kind, plain in kinds.items()}
+        if args.pictures:
+            kinds["no pictures"] = False
+        roots = {
+            kind: make_site(Path(tmp) / kind.replace(" ", "-"), args.posts, plain,
+                            ("trainersite-media",) if kind == "no pictures" else ())
+            for kind, plain in kinds.items()
+        }
         # Runs alternate between the kinds, so a slower spell of a shared machine hits both alike.
         runs: dict[str, list] = {kind: [] for kind in kinds}
         for _ in range(args.runs):
@@ -241,6 +249,10 @@ def main() -> None:
             pairs = [blog[0] / plain[0] for blog, plain in zip(runs["blog"], runs["plain pages"])]
             print(f"ratio blog / plain pages: {seconds['blog'] / seconds['plain pages']:.2f}x "
                   f"(run by run: {', '.join(f'{ratio:.2f}' for ratio in pairs)})")
+        if args.pictures:
+            extra = seconds["blog"] - seconds["no pictures"]
+            print(f"pictures (social cards for every page): {extra:+.2f} s, {extra / seconds['no pictures'] * 100:+.1f}% "
+                  f"of the build without them")
         warm = timed_build(roots["blog"], warm=True)
         print(f"blog, warm render cache: {warm[0]:6.2f} s ({warm[0] / seconds['blog']:.2f}x the cold build), CPU {warm[3]:.2f} s")
         if args.serve_edit:

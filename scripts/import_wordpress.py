@@ -1,67 +1,19 @@
 #!/usr/bin/env python3
-"""Move a WordPress blog over: scripts/import_wordpress.py EXPORT.xml [--posts-dir posts] [--force]
+"""Move a WordPress blog over: the same as `trainersite importeer-wordpress EXPORT.xml` (kept for old habits).
 
-Reads a WordPress export (Tools > Export > Posts, a WXR .xml file) and writes one posts/*.md per
-post, with its comments, old address (as alias) and feed GUID. Existing files are kept unless
---force. Exit code 2 when the file is not a WordPress export.
+Options: --posts-dir, --force, --author LOGIN=KEY, --uploads DIR (a copy of wp-content/uploads: the
+pictures are copied into docs/assets/images/blog/), --config-file. Exit code 2, with one line, when
+the file is not a WordPress export or an option is wrong.
 """
 
-from __future__ import annotations
-
-import argparse
 import sys
 from pathlib import Path
 
-from trainersite.core.site_config import read_blog_settings
-from trainersite.tools.wordpress import NotAnExport, import_export
+from trainersite.tools.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
-
-def _author_map(pairs: list[str]) -> dict[str, str]:
-    mapping = {}
-    for pair in pairs:
-        login, _, key = pair.partition("=")
-        if not login or not key:
-            raise SystemExit(f"import_wordpress: --author expects LOGIN=KEY, got {pair!r}")
-        mapping[login] = key
-    return mapping
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Import posts from a WordPress export (WXR) file.")
-    parser.add_argument("export", type=Path, help="the WordPress export file (.xml)")
-    parser.add_argument("--posts-dir", type=Path, help="where to write the posts (default: the blog's posts folder)")
-    parser.add_argument("--force", action="store_true", help="overwrite post files that already exist")
-    parser.add_argument("--author", action="append", default=[], metavar="LOGIN=KEY",
-                        help="map a WordPress login to an author key of mkdocs.yml (repeatable)")
-    parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml")
-    args = parser.parse_args(argv)
-    settings = read_blog_settings(args.config_file)
-    author_map = _author_map(args.author)
-    for login, key in author_map.items():
-        if key not in settings.authors:
-            print(f"import_wordpress: --author {login}={key}: '{key}' is not an author in mkdocs.yml", file=sys.stderr)
-            return 2
-    if not args.export.is_file():
-        print(f"import_wordpress: {args.export}: no such file", file=sys.stderr)
-        return 2
-    try:
-        report = import_export(
-            args.export,
-            args.posts_dir or settings.posts_dir,
-            authors=settings.authors,
-            default_author=settings.default_author,
-            author_map=author_map,
-            post_url=settings.post_url,
-            force=args.force,
-        )
-    except NotAnExport as err:
-        print(f"import_wordpress: {args.export} is not a WordPress export: {err}", file=sys.stderr)
-        return 2
-    print(report.summary())
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    given = sys.argv[1:]
+    default = [] if any(arg in ("--config-file", "-f") or arg.startswith("--config-file=") for arg in given) else ["--config-file", str(ROOT / "mkdocs.yml")]
+    sys.exit(main(["importeer-wordpress", *default, *given]))

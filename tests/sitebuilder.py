@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import gzip
 import json
+import filecmp
 import os
 import subprocess
 import sys
@@ -133,3 +134,19 @@ class SiteBuilder:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1790000000"}
         done = subprocess.run(command, cwd=self.root, capture_output=True, text=True, env=env, timeout=600)
         return BuildResult(done.returncode, done.stdout + done.stderr, self.root / "site")
+
+
+def same_tree(left, right) -> list[str]:
+    """Relative paths that differ between two built sites (missing on either side included)."""
+    differences = []
+    names = {p.relative_to(left) for p in left.rglob("*") if p.is_file()}
+    names |= {p.relative_to(right) for p in right.rglob("*") if p.is_file()}
+    for name in sorted(names):
+        if name.parts[0] == "pagefind":
+            continue  # every Pagefind run names and numbers its files anew: compared by the pages below
+        a, b = left / name, right / name
+        if not (a.is_file() and b.is_file() and filecmp.cmp(a, b, shallow=False)):
+            differences.append(str(name))
+    if search_pages(Path(left)) != search_pages(Path(right)):
+        differences.append("pagefind/ (the indexed pages)")
+    return differences

@@ -236,3 +236,21 @@ def test_same_day_sessions_need_an_id():
 
 def test_webcal_url():
     assert webcal_url("https://www.example.nl/agenda.ics") == "webcal://www.example.nl/agenda.ics"
+
+
+def test_labels_in_english(tmp_path):
+    site = agenda_site(tmp_path)
+    site.configure(theme={"language": "en"})
+    site.post("2020-01-01-a.md", "---\ntitle: A post\ndate: 2020-01-01\ntags: [Listening]\n---\nText.\n")
+    result = site.build()
+    assert result.returncode == 0, result.output
+    agenda = result.page("agenda/")
+    assert "Subscribe in your calendar app" in agenda and '<h2 id="agenda-2099-03">March 2099</h2>' in agenda
+    assert "Monday, March 2, 2099" in agenda and ">Waiting list<" in agenda and "1 place left" in agenda
+    assert "<h1>Tag: Listening</h1>" in result.page("blog/tag/listening/")
+    assert "Posts by Annelies Verbeek" in result.page("blog/auteur/annelies/")
+    assert "All posts by Annelies Verbeek" in result.page("blog/a-post/")
+
+
+def test_course_pages_link_to_the_agenda(built):
+    assert '<a href="../../agenda/">Alle data van alle trainingen in de agenda</a>' in built.page("trainingen/luisteren/")

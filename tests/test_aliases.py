@@ -74,7 +74,7 @@ def test_alias_on_a_real_page_fails_naming_the_post_and_key(site):
     site.post("2012-01-01-x.md", post_text("Een bericht", "2012-01-01", aliases=["/over/"]))
     result = site.build()
     assert result.returncode != 0
-    assert "posts/2012-01-01-x.md: 'aliases': expected an old address that is free, but /over/ is the page docs/over.md" in result.output
+    assert "posts/2012-01-01-x.md: 'aliases': verwacht een oud adres dat nog vrij is, maar /over/ is de pagina docs/over.md" in result.output
     assert "Traceback" not in result.output
 
 
@@ -91,4 +91,4 @@ def test_two_posts_with_one_alias_fail_naming_both(site):
     site.post("2013-01-01-y.md", post_text("Nog een", "2013-01-01", aliases=["/index.php?p=5"]))
     result = site.build()
     assert result.returncode != 0
-    assert re.search(r"posts/\S+\.md: 'aliases': expected an old address of its own, but /p/5/ is also an alias of posts/\S+\.md", result.output)
+    assert re.search(r"posts/\S+\.md: 'aliases': verwacht een eigen oud adres, maar /p/5/ is ook een alias van posts/\S+\.md", result.output)

@@ -105,12 +105,23 @@ def test_english_site(site):
     assert "September 6, 2011" in html and "2 min read" in html
 
 
-def test_drafts_show_in_serve_mode_only():
-    """`mkdocs serve` passes command='serve' to on_startup; the plugin then keeps drafts, marked."""
-    from trainersite.adapters.blog_plugin import TrainerBlogPlugin
+def test_drafts_are_built_and_marked_in_serve_mode_only(tmp_path, monkeypatch):
+    """`mkdocs serve` passes command='serve' to on_startup: the preview holds the draft, marked; a build does not."""
+    import yaml
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
 
-    plugin = TrainerBlogPlugin()
-    plugin.on_startup(command="serve", dirty=False)
-    assert plugin.serving
-    plugin.on_startup(command="build", dirty=False)
-    assert not plugin.serving
+    site = SiteBuilder(tmp_path)
+    site.post("2020-05-05-concept.md", post_text("Geheim concept", "2020-05-05", draft=True))
+    site.post("2020-05-01-klaar.md", post_text("Klaar", "2020-05-01"))
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(site.config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for command, folder in (("serve", "preview"), ("build", "published")):
+        config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / folder))
+        config.plugins.on_startup(command=command, dirty=False)  # MkDocs keeps plugin instances per process
+        build(config, serve_url="http://127.0.0.1:8000/" if command == "serve" else None)
+    draft = tmp_path / "preview" / "blog" / "geheim-concept" / "index.html"
+    assert draft.is_file()
+    assert "Dit is een concept: het wordt niet gepubliceerd." in draft.read_text(encoding="utf-8")
+    assert not (tmp_path / "published" / "blog" / "geheim-concept").exists()
+    assert (tmp_path / "published" / "blog" / "klaar" / "index.html").is_file()

@@ -90,7 +90,7 @@ def test_hostile_contact_data_is_escaped(site):
 def test_bad_phone_number_fails_the_build_naming_the_key(site):
     result = contact_site(site, phone="bel maar").build()
     assert result.returncode != 0
-    assert "mkdocs.yml: 'extra.contact.phone': expected a phone number" in result.output
+    assert "mkdocs.yml: 'extra.contact.phone': verwacht een telefoonnummer" in result.output
     assert "Traceback" not in result.output
 
 
@@ -99,4 +99,4 @@ def test_contact_page_without_contact_data_fails_the_build(site):
     site.page("contact.md", "---\ntitle: Contact\n---\nTekst.\n")
     result = site.build()
     assert result.returncode != 0
-    assert "mkdocs.yml: 'extra.contact': expected the contact data" in result.output
+    assert "mkdocs.yml: 'extra.contact': verwacht de contactgegevens" in result.output

@@ -185,7 +185,7 @@ def test_unknown_training_slug_in_a_post_fails_the_build(site):
     result = site.build()
     assert result.returncode != 0
     assert (
-        "posts/2020-01-01-x.md: 'training': expected the slug of a course (klachten-online, luisteren, teamcoaching), got 'bestaat-niet'"
+        "posts/2020-01-01-x.md: 'training': verwacht de slug van een training (klachten-online, luisteren, teamcoaching), maar er staat 'bestaat-niet'"
         in result.output
     )
     assert "Traceback" not in result.output
@@ -196,7 +196,7 @@ def test_bad_course_front_matter_fails_the_build_naming_file_and_key(site):
     course(site, "kapot", title="Kapot", summary="Iets.", price="op aanvraag")
     result = site.build()
     assert result.returncode != 0
-    assert "docs/trainingen/kapot.md: 'price': expected an amount in euro" in result.output
+    assert "docs/trainingen/kapot.md: 'price': verwacht een bedrag in euro" in result.output
     assert "Traceback" not in result.output
     assert not (result.site / "trainingen").exists()
 
@@ -208,18 +208,18 @@ def test_session_ending_before_it_starts_fails_the_build(site):
     )
     result = site.build()
     assert result.returncode != 0
-    assert "docs/trainingen/omgekeerd.md: 'sessions[1].end': expected a moment after the start" in result.output
+    assert "docs/trainingen/omgekeerd.md: 'sessions[1].end': verwacht een moment na het begin" in result.output
 
 
 def test_missing_course_image_fails_the_build(site):
     course(site, "plaatje", title="Plaatje", summary="Iets.", image="/assets/images/bestaat-niet.svg")
     result = site.build()
     assert result.returncode != 0
-    assert "docs/trainingen/plaatje.md: 'image': expected an image file in docs/" in result.output
+    assert "docs/trainingen/plaatje.md: 'image': verwacht een afbeelding in docs/" in result.output
 
 
 def test_a_course_file_name_must_be_a_slug(site):
     course(site, "Mijn Training", title="Mijn training", summary="Iets.")
     result = site.build()
     assert result.returncode != 0
-    assert "docs/trainingen/Mijn Training.md: expected a file name in lower case with hyphens, like mijn-training.md" in result.output
+    assert "docs/trainingen/Mijn Training.md: verwacht een bestandsnaam in kleine letters met streepjes, zoals mijn-training.md" in result.output

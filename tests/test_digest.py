@@ -27,7 +27,7 @@ Beschrijving.
 def digest(site: SiteBuilder, since: str, out: str = "nb.html") -> subprocess.CompletedProcess:
     site.build()  # writes mkdocs.yml
     return subprocess.run(
-        [sys.executable, "-m", "trainersite.tools.digest", "--sinds", since, "--uit", out,
+        [sys.executable, "-m", "trainersite.tools.cli", "nieuwsbrief", "--sinds", since, "--uit", out,
          "--config-file", str(site.root / "mkdocs.yml")],
         cwd=site.root, capture_output=True, text=True, timeout=300,
     )
@@ -84,21 +84,25 @@ def test_unsubscribe_tag_is_the_providers(blog):
 
 
 @pytest.mark.parametrize("since, expected", [
-    ("2099-01-01", "--sinds: 'sinds': expected a date with at least one published post on or after it, got '2099-01-01'"),
-    ("morgen", "--sinds: 'sinds': expected a date like 2024-03-05"),
+    ("2099-01-01", "--sinds: 'sinds': verwacht een datum met op of na die dag minstens één gepubliceerd bericht, maar er staat '2099-01-01'"),
+    ("morgen", "--sinds: 'sinds': verwacht een datum zoals 2024-03-05"),  # the site speaks Dutch
 ])
 def test_no_posts_or_a_bad_date_is_one_clear_line(blog, since, expected):
     done = digest(blog, since)
     assert done.returncode == 1
-    assert done.stderr.strip().startswith(expected), done.stderr
+    assert done.stderr.strip().startswith("trainersite: " + expected), done.stderr
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
     assert not (blog.root / "nb.html").exists()
 
 
 def test_english_site_gets_an_english_digest(blog):
     blog.configure(theme={"language": "en"})
-    assert digest(blog, "2026-11-01").returncode == 0
-    text = (blog.root / "nb.txt").read_text(encoding="utf-8")
+    blog.build()
+    done = subprocess.run([sys.executable, "-m", "trainersite.tools.cli", "newsletter", "--since", "2026-11-01"],
+                          cwd=blog.root, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert (blog.root / "newsletter-2026-11-01.html").is_file()
+    text = (blog.root / "newsletter-2026-11-01.txt").read_text(encoding="utf-8")
     assert "This is what I wrote since" in text and "Unsubscribe" in text and "Afmelden" not in text
 
 

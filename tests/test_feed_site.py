@@ -6,6 +6,7 @@ from email.utils import parsedate_to_datetime
 
 import feedparser
 import pytest
+from PIL import Image
 
 from sitebuilder import SiteBuilder, post_text
 
@@ -16,7 +17,8 @@ NS = {"content": "http://purl.org/rss/1.0/modules/content/", "media": "http://se
 
 def write_posts(site: SiteBuilder, slug_of_first: str | None = None) -> None:
     first = {"slug": slug_of_first} if slug_of_first else {}
-    site.page("assets/foto.png", "PNGDATA-123")
+    (site.docs / "assets").mkdir(exist_ok=True)
+    Image.new("RGB", (1600, 900), (64, 81, 181)).save(site.docs / "assets" / "foto.png")
     site.page("over.md", "# Over\n")
     site.post("2011-09-06-eerste.md", post_text(
         HOSTILE, "2011-09-06", "Zie [over](../../over/) en ![foto](/assets/foto.png).\n\n<!-- more -->\n\n## Kop\n\n[Intern](#kop)",
@@ -89,11 +91,15 @@ def test_image_gives_enclosure_and_media_content(built):
     tel = ET.fromstring((built.site / "blog/categorie/telefonie/feed.xml").read_bytes())
     item = [i for i in tel.iter("item") if i.findtext("title") == HOSTILE][0]
     enclosure = item.find("enclosure")
-    assert enclosure.get("url") == "https://www.example.nl/assets/foto.png"
-    assert enclosure.get("length") == str(len("PNGDATA-123")) and enclosure.get("type") == "image/png"
-    assert item.find("media:content", NS).get("url") == "https://www.example.nl/assets/foto.png"
+    # The post's picture as resized for the site (1200 px wide, not the 1600 px original).
+    url = enclosure.get("url")
+    assert re.fullmatch(r"https://www\.example\.nl/assets/images/responsive/[0-9a-f]+/foto-1200\.png", url)
+    published = built.site / url.removeprefix("https://www.example.nl/")
+    assert enclosure.get("length") == str(published.stat().st_size) and enclosure.get("type") == "image/png"
+    assert Image.open(published).size == (1200, 675)
+    assert item.find("media:content", NS).get("url") == url
     content = item.findtext("content:encoded", namespaces=NS)
-    assert 'href="https://www.example.nl/over/"' in content and 'src="https://www.example.nl/assets/foto.png"' in content
+    assert 'href="https://www.example.nl/over/"' in content and f'src="{url}"' in content
     assert 'href="https://www.example.nl/blog/klant-zegt-nee-ja/#kop"' in content
 
 
@@ -164,4 +170,4 @@ def test_missing_site_url_is_a_clear_error(site):
     site.config.pop("site_url")
     site.post("2020-01-01-a.md", post_text("A", "2020-01-01"))
     result = site.build()
-    assert result.returncode != 0 and "'site_url': expected" in result.output and "Traceback" not in result.output
+    assert result.returncode != 0 and "'site_url': verwacht" in result.output and "Traceback" not in result.output

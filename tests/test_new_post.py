@@ -21,6 +21,7 @@ def make_config(root: Path, default_author: str = "joost") -> Path:
     config = {
         "site_name": "Proef",
         "site_url": "https://www.example.nl/",
+        "theme": {"name": "mkdocs", "language": "nl"},  # the command speaks the site's language
         "markdown_extensions": [{"pymdownx.emoji": {"emoji_index": "!!python/name:material.extensions.emoji.twemoji"}}],
         "plugins": [
             "search",
@@ -50,7 +51,7 @@ def test_creates_a_draft_with_today_and_the_default_author(tmp_path):
     assert meta["author"] == "joost"
     assert meta["draft"] is True
     assert "<!-- more -->" in body and "## " in body
-    assert f"berichten/{path.name}" in done.stdout and "scripts/serve" in done.stdout
+    assert f"berichten/{path.name}" in done.stdout and "trainersite bekijk" in done.stdout
 
 
 def test_refuses_to_overwrite(tmp_path):

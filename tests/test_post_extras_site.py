@@ -7,6 +7,7 @@ import re
 from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
+from PIL import Image
 from sitebuilder import post_text
 
 from trainersite.blog.comments import text_to_html
@@ -93,6 +94,8 @@ def test_no_comment_section_without_comments_and_english_labels(site):
 
 
 def test_meta_tags_and_json_ld_describe_the_post(site):
+    (site.docs / "assets/images").mkdir(parents=True)
+    Image.new("RGB", (1000, 600), (200, 80, 40)).save(site.docs / "assets/images/kaart.png")
     site.post(
         "2020-01-01-x.md",
         post_text(
@@ -105,7 +108,8 @@ def test_meta_tags_and_json_ld_describe_the_post(site):
     html = result.page("blog/seo/")
     head = html[: html.index("</head>")]
     url = "https://www.example.nl/blog/seo/"
-    image = "https://www.example.nl/assets/images/kaart.png"
+    # The post's own picture, as published for the site (never wider than the 1000 px original).
+    image = re.search(r'"og:image" content="(https://www\.example\.nl/assets/images/responsive/[0-9a-f]+/kaart-1000\.png)"', head)[1]
     assert f'<link rel="canonical" href="{url}">' in head
     assert '<meta name="description" content="Een samenvatting met &#34;quotes&#34; &amp; &lt;tags&gt;.">' in head
     meta = {unescape(key): unescape(value) for key, value in re.findall(r'<meta (?:property|name)="([^"]+)" content="([^"]*)">', head)}
@@ -114,6 +118,7 @@ def test_meta_tags_and_json_ld_describe_the_post(site):
     assert meta["og:url"] == url and meta["og:type"] == "article"
     assert meta["og:image"] == meta["twitter:image"] == image
     assert meta["twitter:card"] == "summary_large_image"
+    assert (meta["og:image:width"], meta["og:image:height"]) == ("1000", "600")
     scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', head, re.DOTALL)
     assert len(scripts) == 1
     raw = scripts[0]
@@ -122,7 +127,7 @@ def test_meta_tags_and_json_ld_describe_the_post(site):
     assert data["@type"] == "BlogPosting" and data["headline"] == TRICKY_TITLE
     assert data["datePublished"].startswith("2020-01-01T00:00:00")
     assert data["dateModified"].startswith("2020-02-03")
-    assert data["author"] == {"@type": "Person", "name": "Annelies Verbeek"}
+    assert data["author"] == {"@type": "Person", "name": "Annelies Verbeek", "url": "https://www.example.nl/blog/auteur/annelies/"}
     assert data["image"] == image
     assert data["publisher"]["name"] == "Verbeek Klantcontact"
     assert data["mainEntityOfPage"]["@id"] == url
@@ -132,7 +137,8 @@ def test_pages_other_than_posts_get_no_post_meta(site):
     site.post("a.md", post_text("Een bericht", "2020-01-01"))
     result = site.build()
     assert result.returncode == 0, result.output
-    assert "application/ld+json" not in result.page("blog/") and "og:type" not in result.page("")
+    # Every page has its share picture and Open Graph basics (social-meta.html), but only posts are articles.
+    assert "application/ld+json" not in result.page("blog/") and 'og:type" content="article"' not in result.page("")
 
 
 def test_comment_text_becomes_paragraphs_and_breaks_only():

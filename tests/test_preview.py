@@ -12,8 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from sitebuilder import REPO, SiteBuilder, post_text
-from test_render_cache import same_tree
+from sitebuilder import REPO, SiteBuilder, post_text, same_tree
 from trainersite.adapters.speed.page_output import stable_json
 from trainersite.adapters.speed.preview import SearchEntryCache
 
@@ -101,24 +100,24 @@ def session(tmp_path, monkeypatch):
     return ServeSession(site, monkeypatch)
 
 
-def test_an_edit_below_the_excerpt_renders_only_that_post_again(session):
+def test_reuse_counter_an_edit_below_the_excerpt_renders_only_that_post_again(session):
     path = session.site.posts / "2021-02-11-p1.md"
     path.write_text(path.read_text(encoding="utf-8").replace("Tekst 1.", "Tekst 1, herschreven."), encoding="utf-8")
     touch_later(path)
     blog = session.rebuild()
     pages = html_pages(session.site.root / "preview") - 1  # 404.html is not a page
-    assert blog.preview.page_outputs.hits == pages - 1
+    assert blog.speed.preview.page_outputs.hits == pages - 1
     assert "Tekst 1, herschreven." in (session.site.root / "preview/blog/bericht-1/index.html").read_text("utf-8")
     assert_same_site(session)
 
 
-def test_a_new_title_reaches_every_page_that_shows_it(session):
+def test_reuse_counter_a_new_title_reaches_every_page_that_shows_it(session):
     path = session.site.posts / "2021-02-11-p1.md"
     path.write_text(path.read_text(encoding="utf-8").replace("title: Bericht 1", "title: Een nieuwe titel\nslug: bericht-1"),
                     encoding="utf-8")
     touch_later(path)
     blog = session.rebuild()
-    assert blog.preview.page_outputs.hits > 0
+    assert blog.speed.preview.page_outputs.hits > 0
     assert_same_site(session)
 
 
@@ -133,19 +132,19 @@ def test_new_removed_and_excerpt_edited_posts(session):
     assert_same_site(session)
 
 
-def test_a_page_heading_changes_the_navigation_everywhere(session):
+def test_reuse_counter_a_page_heading_changes_the_navigation_everywhere(session):
     session.site.page("over.md", "# Over Annelies\n\nTekst.\n")
     blog = session.rebuild()
-    assert blog.preview.page_outputs.hits == 0  # the menu on every page changed
+    assert blog.speed.preview.page_outputs.hits == 0  # the menu on every page changed
     assert_same_site(session)
 
 
-def test_a_template_edit_renders_every_page_again(session):
+def test_reuse_counter_a_template_edit_renders_every_page_again(session):
     partial = session.site.root / "overrides" / "partials" / "blog-links.html"
     partial.write_text(partial.read_text(encoding="utf-8") + "<!-- gewijzigd -->\n", encoding="utf-8")
     touch_later(partial)
     blog = session.rebuild()
-    assert blog.preview.page_outputs.hits == 0
+    assert blog.speed.preview.page_outputs.hits == 0
     assert "<!-- gewijzigd -->" in (session.site.root / "preview/blog/index.html").read_text("utf-8")
     assert_same_site(session)
 

@@ -1,8 +1,7 @@
 """The render cache and parallel conversion never change the output, and keep warnings."""
 
-import filecmp
-
-from sitebuilder import SiteBuilder, post_text, search_pages
+import pytest
+from sitebuilder import REPO, SiteBuilder, post_text, same_tree
 
 
 def fill(site: SiteBuilder) -> None:
@@ -11,22 +10,6 @@ def fill(site: SiteBuilder) -> None:
         body = f"Inleiding {n}.\n\n<!-- more -->\n\n## Kop {n}\n\nZie [over](../../over/) en [vorige](#kop-{n}).\n"
         site.post(f"2020-01-{n % 28 + 1:02d}-p{n}.md", post_text(f"Post {n}", f"2020-01-{n % 28 + 1:02d}", body,
                                                               categories=["A" if n % 2 else "B"]))
-
-
-def same_tree(left, right) -> list[str]:
-    """Relative paths that differ between two built sites (missing on either side included)."""
-    differences = []
-    names = {p.relative_to(left) for p in left.rglob("*") if p.is_file()}
-    names |= {p.relative_to(right) for p in right.rglob("*") if p.is_file()}
-    for name in sorted(names):
-        if name.parts[0] == "pagefind":
-            continue  # every Pagefind run names and numbers its files anew: compared by the pages below
-        a, b = left / name, right / name
-        if not (a.is_file() and b.is_file() and filecmp.cmp(a, b, shallow=False)):
-            differences.append(str(name))
-    if search_pages(left) != search_pages(right):
-        differences.append("pagefind/ (the indexed pages)")
-    return differences
 
 
 def test_cache_and_workers_do_not_change_the_output(tmp_path):
@@ -126,7 +109,7 @@ def test_entries_from_another_environment_or_damaged_are_misses(tmp_path):
         data = json.loads(entry.read_text(encoding="utf-8"))
         kind = number % 6
         if kind == 0:  # another engine wrote it
-            data["environment"] = data["environment"].replace("engine=mkdocs.", "engine=properdocs.")
+            data["environment"] = data["environment"].replace("engine=mkdocs", "engine=properdocs")
             data["content"] = "<p>VREEMD</p>"
             entry.write_text(json.dumps(data), encoding="utf-8")
         elif kind == 1:  # cut off half-way
@@ -172,7 +155,7 @@ def test_serve_rebuilds_pick_up_edits_to_front_matter_and_text(tmp_path, monkeyp
     assert "Nieuwe titel" in html and "Nieuwe tekst." in html and "Oude" not in html
 
 
-def test_pages_rendered_by_workers_are_used_and_match(tmp_path, monkeypatch):
+def test_worker_counter_pages_rendered_by_workers_are_used_and_match(tmp_path, monkeypatch):
     """In `mkdocs build`, forked workers render the last pages; MkDocs takes them only under an equal key."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -192,7 +175,7 @@ def test_pages_rendered_by_workers_are_used_and_match(tmp_path, monkeypatch):
     build(config)
     blog = config.plugins["trainersite-blog"]
     pages = sum(1 for _ in (tmp_path / "parallel").rglob("index.html"))
-    assert blog.page_workers.used >= pages // 3
+    assert blog.speed.page_workers.used >= pages // 3
     assert same_tree(tmp_path / "serial", tmp_path / "parallel") == []
 
 
@@ -238,3 +221,47 @@ def test_empty_pages_stay_empty_whatever_the_extensions_add(tmp_path):
     snippets = {"pymdownx.snippets": {"auto_append": ["voet.md"], "base_path": [str(tmp_path)]}}
     for stand_in, mkdocs in _empty_pages(tmp_path, {"markdown_extensions": ["toc", snippets]}):
         assert stand_in == mkdocs
+
+
+PROPERDOCS = REPO / ".venv-properdocs" / "bin" / "properdocs"
+
+
+@pytest.mark.skipif(not PROPERDOCS.exists(), reason="no .venv-properdocs: run scripts/install-properdocs (scripts/test does)")
+def test_a_cache_written_by_properdocs_is_a_miss_for_mkdocs_and_back(tmp_path):
+    """One project folder built by turns with ProperDocs and MkDocs: each ignores the other's entries."""
+    import json
+    import os
+    import re
+    import subprocess
+
+    import yaml
+
+    site = SiteBuilder(tmp_path)
+    fill(site)
+    site.plugin("trainersite-blog").update(render_workers=1)
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
+    cache = tmp_path / ".cache" / "trainersite"
+
+    def engines() -> set[str]:
+        return {re.search(r"engine=(\S+)", json.loads(p.read_text(encoding="utf-8"))["environment"]).group(1)
+                for p in cache.rglob("*.json")}
+
+    def properdocs(site_dir: str) -> str:
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "1790000000", "NO_MKDOCS_2_WARNING": "1"}
+        done = subprocess.run([str(PROPERDOCS), "build", "--strict", "-f", "mkdocs.yml", "--site-dir", site_dir],
+                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+        return done.stderr
+
+    properdocs(str(tmp_path / "pd1"))
+    assert engines() == {"properdocs"}
+    mkdocs = site.build("--site-dir", str(tmp_path / "mk"))
+    assert mkdocs.returncode == 0 and "Traceback" not in mkdocs.output, mkdocs.output
+    assert engines() == {"mkdocs"}
+    properdocs(str(tmp_path / "pd2"))
+    assert engines() == {"properdocs"}
+    generator = re.compile(rb'<meta name="generator" content="[^"]*">')
+    for name in same_tree(tmp_path / "mk", tmp_path / "pd2"):
+        left, right = ((tmp_path / side / name).read_bytes() for side in ("mk", "pd2"))
+        assert generator.sub(b"", left) == generator.sub(b"", right), name
+    assert same_tree(tmp_path / "pd1", tmp_path / "pd2") == []

@@ -71,7 +71,7 @@ def test_tags_under_posts_and_on_cards_link_to_their_pages(built):
     assert '<a class="ts-tag" href="../tag/klacht/" rel="tag">Klácht</a>' in post  # the post's own spelling
     assert '<a class="ts-tag" href="../tag/telefoon/" rel="tag">Telefoon</a>' in post
     index = built.page("blog/")
-    assert 'href="tag/luisteren/" rel="tag">#Luisteren</a>' in index
+    assert 'href="tag/luisteren/" rel="tag">Luisteren</a>' in index
     tag_page = built.page("blog/tag/klacht/")
     assert 'href="../../bericht-7/"' in tag_page  # the tag page links back to its posts
     assert 'href="tag/">Tags</a>' in index  # the blog's own links lead to the tag index
@@ -108,6 +108,11 @@ def test_every_byline_and_author_box_links_to_the_author_page(built):
     assert '<a href="../auteur/joost/" rel="author">Joost Hendriks</a>' in byline
     box = html.split('class="ts-author-box"')[1].split("</aside>")[0]
     assert box.count('href="../auteur/joost/"') == 2 and box.count('href="../auteur/annelies/"') == 2
+    posting = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert posting["author"] == [
+        {"@type": "Person", "name": "Annelies Verbeek", "url": "https://www.example.nl/blog/auteur/annelies/"},
+        {"@type": "Person", "name": "Joost Hendriks", "url": "https://www.example.nl/blog/auteur/joost/"},
+    ]
 
 
 def test_tag_and_author_pages_are_in_the_sitemap(built):

@@ -95,5 +95,5 @@ def test_unrecognised_video_link_fails_the_build_naming_file_and_key(site):
     site.post("2023-04-12-fout.md", post_text("Foute video", "2023-04-12", video="https://example.nl/film.mp4"))
     result = site.build()
     assert result.returncode != 0
-    assert "posts/2023-04-12-fout.md: 'video': expected a YouTube or Vimeo link" in result.output
+    assert "posts/2023-04-12-fout.md: 'video': verwacht een YouTube- of Vimeo-link" in result.output
     assert "Traceback" not in result.output

@@ -74,11 +74,11 @@ def test_plain_permalinks_drafts_and_unknown_authors(imported):
     assert chat["author"] == "annelies"
     draft = front(posts / "2013-01-05-half-af-over-klachten.md")
     assert draft["draft"] is True and "aliases" not in draft
-    assert "3 posts written (1 as draft), 3 comments." in done.stdout
-    assert "'logo': type 'attachment', not a post" in done.stdout
-    assert "'Over mij': type 'page', not a post" in done.stdout
+    assert "3 berichten geschreven (1 als concept), 3 reacties." in done.stdout  # mkdocs.yml: language nl
+    assert "'logo': type 'attachment', geen bericht" in done.stdout
+    assert "'Over mij': type 'page', geen bericht" in done.stdout
     assert "'Weggegooid': status trash" in done.stdout
-    assert "author 'gastschrijver' is not in mkdocs.yml" in done.stdout
+    assert "WordPress-auteur 'gastschrijver' staat niet in mkdocs.yml" in done.stdout
 
 
 def test_body_becomes_markdown_without_the_embedded_video(imported):
@@ -101,9 +101,9 @@ def test_existing_files_are_kept_unless_forced(imported):
     again = run_import(FIXTURE, "--posts-dir", posts)
     assert again.returncode == 0
     assert target.read_text(encoding="utf-8") == "mijn eigen versie"
-    assert "0 posts written" in again.stdout and "exists (use --force to overwrite)" in again.stdout
+    assert "0 berichten geschreven" in again.stdout and "bestaat al (gebruik --force om te overschrijven)" in again.stdout
     forced = run_import(FIXTURE, "--posts-dir", posts, "--force")
-    assert forced.returncode == 0 and "3 posts written" in forced.stdout
+    assert forced.returncode == 0 and "3 berichten geschreven" in forced.stdout
     assert target.read_text(encoding="utf-8").startswith("---\ntitle:")
 
 
@@ -124,7 +124,7 @@ def test_a_file_that_is_not_an_export_fails_in_one_line_with_exit_code_2(tmp_pat
     done = run_import(path, "--posts-dir", tmp_path / "posts")
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"import_wordpress: {path} is not a WordPress export")
+    assert len(lines) == 1 and lines[0].startswith(f"trainersite: {path} is geen WordPress-export")
     assert not (tmp_path / "posts").exists() or not any((tmp_path / "posts").iterdir())
 
 

@@ -11,20 +11,21 @@ from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from .blog_plugin import TrainerBlogPlugin
+from .shared import site_model
 from ..blog.digest import (
     Digest, DigestPost, DigestSession, contact_line, posts_since, session_places, write_digest, write_preview,
 )
 from ..blog.email_html import MAX_WIDTH, VideoLink, email_safe_html, file_image_size
-from ..blog.feeds import FeedChannel, FeedItem, build_feed, newest
+from ..blog.feeds import Enclosure, FeedChannel, FeedItem, build_feed, newest
 from ..blog.video import parse_video
 from ..blog.newsletter import Newsletter, parse_newsletter
 from ..core.dates import format_day, parse_when
 from ..core.errors import ContentError
+from ..core.i18n import site_locale
+from . import problems
 from ..core.urls import absolute_url
 from ..courses.courses import format_session, upcoming_sessions
 
@@ -49,25 +50,27 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
-        if self.config.size < 1:
-            raise PluginError("mkdocs.yml: 'trainersite-feeds.size': expected a whole number of at least 1")
+        self.locale = site_locale(config)
         try:
+            if self.config.size < 1:
+                raise ContentError("mkdocs.yml", "trainersite-feeds.size", "a whole number of at least 1")
             self.newsletter: Newsletter = parse_newsletter(config.extra.get("newsletter"), config.extra.get("contact"))
         except ContentError as err:
-            raise PluginError(str(err)) from None
+            raise problems.fatal(err, self.locale) from None
         return config
 
-    def _blog(self, config) -> TrainerBlogPlugin:
-        blog = config.plugins.get("trainersite-blog")
-        if not isinstance(blog, TrainerBlogPlugin):
-            raise PluginError("mkdocs.yml: 'plugins': expected trainersite-blog before trainersite-feeds")
-        return blog
+    def _site(self, config):
+        """The build's SiteModel, which the blog plugin filled (posts, URLs, labels, rendered HTML)."""
+        site = site_model(config)
+        if site.urls is None:
+            raise problems.fatal(ContentError("mkdocs.yml", "plugins", "trainersite-blog before trainersite-feeds"), self.locale)
+        return site
 
     def on_files(self, files: Files, *, config) -> Files:
         # A writer that refuses to write one path twice: a page may not sit where a feed goes.
         for path in self._feed_paths(config):
             if files.get_file_from_path(path) is not None:
-                raise PluginError(f"docs/{path}: expected no file here, the feed is written to /{path}")
+                raise problems.fatal(ContentError(f"docs/{path}", None, f"no file here, the feed is written to /{path}"), self.locale)
         return files
 
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -80,8 +83,8 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
         return env
 
     def on_post_build(self, *, config) -> None:
-        blog_plugin = self._blog(config)
-        blog, urls = blog_plugin.blog, blog_plugin.urls
+        site = self._site(config)
+        blog, urls = site.blog, site.urls
         site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
         docs_dir = Path(config.docs_dir)
 
@@ -91,24 +94,31 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
 
         def image_size(url: str) -> tuple[int, int] | None:
             # Only the site's own images can be measured: their absolute URL starts with site_url.
-            return file_image_size(docs_dir / url[len(site_url):]) if url.startswith(site_url) else None
+            # The built site holds them all, resized copies and social cards included.
+            return file_image_size(Path(config.site_dir) / url[len(site_url):]) if url.startswith(site_url) else None
 
-        labels = blog_plugin.labels
+        labels = site.labels
+
+        def share_picture(post) -> Enclosure | None:
+            """The post's picture (at most 1200 px) or social card, from the media plugin."""
+            found = site.feed_images.get(post.slug)
+            return Enclosure(absolute_url(site_url, found["path"]), found["size"], found["mime"]) if found else None
 
         def item(post) -> FeedItem:
-            rendered = blog_plugin.rendered[post.slug]
+            rendered = site.rendered[post.slug]
+            share = share_picture(post)
             video = None
             if post.video:
-                picture = absolute_url(site_url, post.image) if post.image else None
+                picture = share.url if share else absolute_url(site_url, post.image) if post.image else None
                 video = VideoLink(parse_video(post.video, post.source).watch_url, labels["email_video"], picture, post.title)
             # The item description: the summary, else the excerpt's text.
-            return FeedItem(post, rendered.html, post.summary or rendered.excerpt_text, video)
+            return FeedItem(post, rendered.html, post.summary or rendered.excerpt_text, video, share)
 
         logo = self.config.logo or config.theme.get("favicon")
         channel = dict(
             description=config.site_description or config.site_name,
             site_url=site_url,
-            language=blog_plugin.locale.replace("_", "-"),
+            language=site.locale.replace("_", "-"),
             read_on_site=labels["email_read_on_site"],
             logo_url=absolute_url(site_url, logo) if logo else None,
         )
@@ -120,7 +130,7 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
         }
         by_slug = {entry.post.slug: entry for entry in every}
         # A feed per category, and per tag when `tag_feeds` is on (a tag's feed_url is None otherwise).
-        taxonomy = blog_plugin.taxonomy
+        taxonomy = site.taxonomy
         listed = [(s.category.name, s.url, s.feed_url, blog.posts_by_category[s.category.slug]) for s in blog.categories]
         listed += [(s.tag.name, s.url, s.feed_url, taxonomy.posts_by_tag[s.tag.slug]) for s in taxonomy.tags if s.feed_url]
         for name, page_url, feed_url, listed_posts in listed:
@@ -146,7 +156,7 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
             target.write_bytes(data)
 
     def _digest(self, config, items: list[FeedItem], since, since_text: str, image_size) -> Digest:
-        blog_plugin = self._blog(config)
+        site = self._site(config)
         site_url = absolute_url(config.site_url, "")
         posts = []
         for entry in items:
@@ -157,36 +167,35 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
                 title=post.title, url=absolute_url(site_url, post.url), date=post.date, date_text=post.date_text,
                 excerpt=entry.summary, image_url=image,
                 image_height=round(size[1] * MAX_WIDTH / size[0]) if size and size[0] else None))
-        courses = config.plugins.get("trainersite-courses")  # optional: no courses, no dates in the mail
         sessions = sorted(
             (session.start, DigestSession(course.title, absolute_url(site_url, course.url),
-                                          format_session(session, blog_plugin.locale), session.location,
-                                          session_places(session.seats_left, blog_plugin.labels)))
-            for course in getattr(courses, "courses", {}).values()
-            for session in upcoming_sessions(course, courses.now)
+                                          format_session(session, site.locale), session.location,
+                                          session_places(session.seats_left, site.labels)))
+            for course in site.courses.values()  # none without the courses plugin
+            for session in upcoming_sessions(course, site.now)
         )
         return Digest(
             site_name=config.site_name, site_url=site_url, since_text=since_text, posts=posts_since(posts, since),
             sessions=tuple(session for _, session in sessions[:6]),
-            contact_line=contact_line(getattr(courses, "contact", None), config.site_name, site_url),
-            unsubscribe=self.newsletter.unsubscribe, language=blog_plugin.locale.split("_")[0], labels=blog_plugin.labels)
+            contact_line=contact_line(site.contact, config.site_name, site_url),
+            unsubscribe=self.newsletter.unsubscribe, language=site.locale.split("_")[0], labels=site.labels)
 
     def _write_digest(self, config, items: list[FeedItem], image_size) -> None:
         since_text, target = os.environ.get(DIGEST_SINCE), os.environ.get(DIGEST_TO)
         if not (since_text and target):
             return
-        blog_plugin = self._blog(config)
+        site = self._site(config)
         try:
-            since = parse_when(since_text, "--sinds", "sinds", blog_plugin.settings.tz, blog_plugin.locale)
-            digest = self._digest(config, items, since.moment, format_day(since.day, blog_plugin.locale), image_size)
+            since = parse_when(since_text, "--sinds", "sinds", site.tz, site.locale)
+            digest = self._digest(config, items, since.moment, format_day(since.day, site.locale), image_size)
         except ContentError as err:
-            raise PluginError(str(err)) from None
+            raise problems.fatal(err, site.locale) from None
         html, text = write_digest(digest, Path(config.theme.custom_dir), Path(target))
         log.info(f"{html} + {text}: {len(digest.posts)}")
 
     def _write_preview(self, config, items: list[FeedItem], read_on_site: str, image_size) -> None:
         """`/nieuwsbrief/voorbeeld/`: the newest feed items and a digest of them, as a mail client shows them."""
-        blog_plugin = self._blog(config)
+        site = self._site(config)
         site_url = absolute_url(config.site_url, "")
         shown = items[:3]
         mailed = [(entry.post.title, email_safe_html(entry.html, absolute_url(site_url, entry.post.url),
@@ -199,7 +208,7 @@ class TrainerFeedsPlugin(BasePlugin[TrainerFeedsConfig]):
             oldest = shown[-1].post
             digest = self._digest(config, items, oldest.date, oldest.date_text, image_size)
             write_digest(digest, templates, folder / "digest.html")
-        write_preview(mailed, digest, blog_plugin.labels, blog_plugin.locale.split("_")[0], templates, folder / "index.html")
+        write_preview(mailed, digest, site.labels, site.locale.split("_")[0], templates, folder / "index.html")
 
     def _feed_paths(self, config) -> list[str]:
-        return list(self._blog(config).urls.feed_paths)
+        return list(self._site(config).urls.feed_paths)

@@ -56,6 +56,8 @@ def post_extras_view(
     description: str,
     labels: Mapping[str, str],
     locale: str,
+    image: str | None = None,
+    author_urls: Mapping[str, str] = {},
 ) -> dict:
     """The template context a post page needs for its extras."""
     video = extras.videos.get(post.slug)
@@ -75,5 +77,6 @@ def post_extras_view(
         "older": post_link(near.older),
         "comments": comment_views(post.comments),
         "comments_count": plural(labels, "comments_count", count) if count else "",
-        "seo": post_seo(post, site_url=site_url, site_name=site_name, description=description, locale=locale),
+        "seo": post_seo(post, site_url=site_url, site_name=site_name, description=description, locale=locale,
+                        author_urls=author_urls, image=image),
     }

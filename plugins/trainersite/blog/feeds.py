@@ -7,7 +7,8 @@ What those services rely on, and how it is met here:
 - `guid` (isPermaLink="false") is the post's GUID from posts.py: derived from the file name,
   or pinned with `guid:` in front matter. Editing the title, slug or date never changes it,
   so a service never resends an old post.
-- A post with `image` gets an `enclosure` (with length and type) and `media:content`.
+- Every post gets an `enclosure` (with length and type) and `media:content`: a copy of its `image`
+  at most 1200 px wide, else its social card (both from the media plugin).
 - `lastBuildDate` is the newest post's date, so an unchanged blog gives an unchanged feed.
 """
 
@@ -41,6 +42,13 @@ class FeedChannel:
 
 
 @dataclass(frozen=True)
+class Enclosure:
+    url: str
+    length: int
+    mime: str
+
+
+@dataclass(frozen=True)
 class FeedItem:
     """A post ready for a feed: its rendered HTML and summary text already worked out."""
 
@@ -48,13 +56,9 @@ class FeedItem:
     html: str
     summary: str
     video: VideoLink | None = None  # shown in mail clients as a linked picture, never a player
-
-
-@dataclass(frozen=True)
-class Enclosure:
-    url: str
-    length: int
-    mime: str
+    # The picture RSS-to-email services show: a resized copy of the post's image, else its social
+    # card (media plugin); None: the post's `image` as it is.
+    image: Enclosure | None = None
 
 
 def feed_html(item: FeedItem, page_url: str, read_on_site: str, image_size: ImageSize = lambda url: None) -> str:
@@ -124,8 +128,8 @@ def build_feed(
         entry.published(post.date)
         entry.pubDate(post.date)
         entry.updated(post.updated or post.date)
-        if post.image:
-            enclosure = image_enclosure(post.image, channel.site_url, size_of)
+        if item.image or post.image:
+            enclosure = item.image or image_enclosure(post.image, channel.site_url, size_of)
             entry.enclosure(enclosure.url, str(enclosure.length), enclosure.mime)
             # group=None: media:content straight under <item>, where RSS-to-email services look.
             entry.media.content({"url": enclosure.url, "type": enclosure.mime, "medium": "image"}, group=None)

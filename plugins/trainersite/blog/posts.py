@@ -17,6 +17,7 @@ import yaml
 
 from ..core.dates import When, format_day, parse_when
 from ..core.errors import ContentError
+from ..core.hints import yaml_hint
 from ..core.schema import AUTHOR, COMMENT, POST, flag, items, text, text_list
 from ..core.schema import table as table_of
 from .models import Author, Category, Comment, Post
@@ -83,7 +84,9 @@ def load_yaml(text: str, source: str, key: str = "front matter", line_offset: in
         mark = getattr(err, "problem_mark", None)
         line = f" (line {mark.line + line_offset})" if mark is not None else ""
         problem = getattr(err, "problem", None) or "syntax error"
-        raise ContentError(source, key, f"valid YAML{line}: {problem}") from None
+        hint = yaml_hint(problem, text, mark.line if mark is not None else None)
+        raise ContentError(source, key, f"valid YAML{line}: {problem}", hint=hint,
+                           line=mark.line + line_offset if mark is not None else None) from None
     except (ValueError, TypeError, AttributeError, RecursionError) as err:
         # PyYAML's value constructors fail with plain errors (`!!int abc`, a list as a key, deep nesting).
         raise ContentError(source, key, f"valid YAML values ({type(err).__name__}: {err})") from None

@@ -7,6 +7,7 @@ so it is written with `jsonld.json_ld_text`, which escapes what could close it o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping
 
 from markupsafe import Markup
 
@@ -29,9 +30,15 @@ class PostSeo:
     json_ld: Markup
 
 
-def post_seo(post: Post, *, site_url: str, site_name: str, description: str, locale: str = "nl") -> PostSeo:
+def post_seo(
+    post: Post, *, site_url: str, site_name: str, description: str, locale: str = "nl",
+    author_urls: Mapping[str, str] = {}, image: str | None = None,
+) -> PostSeo:
+    """`author_urls`: author key -> the site path of their author page (taxonomy.py).
+    `image`: the absolute URL of the post's share picture (its own image or its social card);
+    og:image and the Twitter card tags for it are written by partials/social-meta.html."""
     url = absolute_url(site_url, post.url)
-    image = absolute_url(site_url, post.image) if post.image else None
+    image = image or (absolute_url(site_url, post.image) if post.image else None)
     modified = post.updated or post.date
     meta = [
         MetaTag("property", "og:type", "article"),
@@ -43,16 +50,14 @@ def post_seo(post: Post, *, site_url: str, site_name: str, description: str, loc
         MetaTag("property", "article:published_time", post.date.isoformat()),
         MetaTag("property", "article:modified_time", modified.isoformat()),
     ]
-    if image:
-        meta.append(MetaTag("property", "og:image", image))
     meta += [
-        MetaTag("name", "twitter:card", "summary_large_image" if image else "summary"),
         MetaTag("name", "twitter:title", post.title),
         MetaTag("name", "twitter:description", description),
     ]
-    if image:
-        meta.append(MetaTag("name", "twitter:image", image))
-    authors = [{"@type": "Person", "name": author.name} for author in post.authors]
+    authors = [
+        {"@type": "Person", "name": author.name, **({"url": absolute_url(site_url, author_urls[author.key])} if author.key in author_urls else {})}
+        for author in post.authors
+    ]
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "BlogPosting",

@@ -18,6 +18,7 @@ from babel.dates import format_date as babel_format_date
 from babel.dates import get_month_names
 
 from .errors import ContentError
+from .hints import date_hint, iso_date
 
 DATE_EXPECTED = "a date like 2024-03-05 or 2024-03-05 14:30"
 _ISO = re.compile(
@@ -91,7 +92,7 @@ def parse_when(value: object, source: str, key: str, tz: ZoneInfo, locale: str =
                     return When(datetime.combine(d, time(0, 0), tz), False)
     except (ValueError, OverflowError):
         pass
-    raise ContentError(source, key, DATE_EXPECTED, value)
+    raise ContentError(source, key, DATE_EXPECTED, value, hint=date_hint(value), example=iso_date(value) or "2024-03-05")
 
 
 def format_day(day: date, locale: str) -> str:

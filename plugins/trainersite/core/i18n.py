@@ -73,6 +73,12 @@ LABELS: dict[str, dict[str, str]] = {
         "newsletter_no_form": "Aanmelden kan per e-mail:",
         "newsletter_rss": "Of volg de blog via RSS",
         "feeds_per_category": "Feeds per categorie",
+        # under a post: the author box and the invitation to get in touch
+        "author_heading": "Over de auteur",
+        "email_author": "Mail {name}",
+        "cta_heading": "Aan de slag in je eigen team?",
+        "cta_text": "Wil je hier met je team mee aan de slag, of heb je een vraag over een training? Neem gerust contact op.",
+        "cta_link": "Neem contact op",
         # tag and author pages
         "tag_title": "Tag: {name}",
         "tag_index_title": "Tags",
@@ -152,6 +158,12 @@ LABELS: dict[str, dict[str, str]] = {
         "newsletter_no_form": "Subscribe by e-mail:",
         "newsletter_rss": "Or follow the blog by RSS",
         "feeds_per_category": "Feeds per category",
+        # under a post: the author box and the invitation to get in touch
+        "author_heading": "About the author",
+        "email_author": "E-mail {name}",
+        "cta_heading": "Want to work on this with your team?",
+        "cta_text": "Would you like to work on this with your team, or do you have a question about a course? Get in touch.",
+        "cta_link": "Get in touch",
         # tag and author pages
         "tag_title": "Tag: {name}",
         "tag_index_title": "Tags",

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import ContentError, UnknownKeyError
+from .hints import list_as_text
 
 # Value kinds. Each maps to a JSON Schema fragment in `_json_type`.
 TEXT = "text"  # a string (a number is read as its text)
@@ -115,6 +116,10 @@ def text_list(data: Mapping[str, Any], key: str, source: str, where: str = "") -
     value = data.get(key)
     if value is None:
         return ()
+    as_text = list_as_text(key, value) if key in ("categories", "tags") else None
+    if as_text:  # `categories: A, B` is one text to YAML, not the list it looks like
+        raise ContentError(source, _place(key, where), f"a list like [{as_text[0]}]", value, hint=as_text[1],
+                           example=f"{key}: [{as_text[0]}]")
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         value = [value]
     if not isinstance(value, list):

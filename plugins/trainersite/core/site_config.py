@@ -23,6 +23,8 @@ class BlogSettings:
     authors: dict[str, str]  # key -> display name
     default_author: str
     post_url: str
+    docs_dir: Path | None = None  # mkdocs.yml's docs_dir (default docs/)
+    language: str = "en"  # theme.language: the language of messages and command output
 
 
 def read_blog_settings(config_file: Path, plugin: str = "trainersite-blog") -> BlogSettings:
@@ -40,4 +42,6 @@ def read_blog_settings(config_file: Path, plugin: str = "trainersite-blog") -> B
         authors=authors,
         default_author=options.get("default_author") or next(iter(authors), ""),
         post_url=options.get("post_url", "blog/{slug}/"),
+        docs_dir=root / str(config.get("docs_dir") or "docs"),
+        language=str((config.get("theme") or {}).get("language") or "en") if isinstance(config.get("theme"), dict) else "en",
     )

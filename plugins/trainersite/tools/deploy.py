@@ -117,6 +117,8 @@ def releases_dir(target: Path) -> Path:
 
 def publish_folder(site_dir: Path, target: Path, keep: int = 2) -> Path:
     """Copy the build into a new release beside `target`, then swap the `target` symlink to it."""
+    if keep < 1:
+        raise DeployError(f"--keep {keep}: expected a whole number of at least 1 (the live release); nothing was published")
     if target.exists() and not target.is_symlink():
         raise DeployError(
             f"{target} is a real folder, not a published symlink: move it away (or publish to a new path) "

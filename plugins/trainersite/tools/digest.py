@@ -1,5 +1,7 @@
 """`trainersite nieuwsbrief --sinds 2026-11-01`: write the digest e-mail (HTML + plain text).
 
+(tools/cli.py runs it; `python -m trainersite.tools.digest` works too.)
+
 The site is built into a temporary folder with the digest switched on (see adapters/feeds_plugin.py),
 so the mail holds exactly the posts, excerpts, pictures and course dates the site shows; only the
 two mail files are kept. No posts since that date: the build's one-line message, exit 1.

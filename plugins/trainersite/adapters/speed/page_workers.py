@@ -22,11 +22,8 @@ from mkdocs.commands.build import get_context
 from mkdocs.structure.files import Files, InclusionLevel
 
 from .page_output import OutputKeys, supply_renders
-from .prerender import can_fork, start_forked
+from .forking import can_fork, in_worker, job, start_forked
 from .preview import SearchEntryCache
-
-# Set just before forking; the workers inherit it (fork start method), nothing is pickled in.
-_JOB: tuple | None = None
 
 
 def _render_chunk(src_uris: Sequence[str]) -> dict:
@@ -34,8 +31,7 @@ def _render_chunk(src_uris: Sequence[str]) -> dict:
 
     {"pages": {src_uri: (output key, HTML) or None}, "search": {input key: search entries}}
     """
-    assert _JOB is not None
-    config, files, nav, environment, search_entries = _JOB
+    config, files, nav, environment, search_entries = job()
     logging.getLogger("mkdocs").handlers[:] = [logging.NullHandler()]
     logging.getLogger("mkdocs").propagate = False
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
@@ -70,7 +66,6 @@ class PageWorkers:
 
     def start(self, config, files: Files, nav, environment, workers: int, chunk_size: int = 16) -> None:
         """Hand `workers - 1` of every `workers` chunks of pages to forked workers (the main process is one)."""
-        global _JOB
         helpers = workers - 1
         pages = [file.src_uri for file in files.documentation_pages(inclusion=InclusionLevel.is_included)]
         if helpers < 1 or len(pages) < 40 or not can_fork():
@@ -82,14 +77,11 @@ class PageWorkers:
         # rendered pages wait in memory.
         chunks = [pages[start:start + chunk_size] for start in range(0, len(pages), chunk_size)]
         handed = [chunk for number, chunk in enumerate(chunks) if number % workers]
-        _JOB = (config, files, nav, environment, self.search_entries)
-        try:
-            self.pool, self.pending = start_forked(_render_chunk, handed, helpers)
-        finally:
-            _JOB = None
+        work = (config, files, nav, environment, self.search_entries)
+        self.pool, self.pending = start_forked(_render_chunk, handed, helpers, work)
 
     def supply(self, template, context: dict, render) -> str:
-        if _JOB is not None:  # in a worker: render
+        if in_worker():  # in a worker: render
             return render()
         pending = self.pending.pop(context["page"].file.src_uri, None)
         if pending is None:
@@ -101,7 +93,7 @@ class PageWorkers:
         return found[1]
 
     def _search_entries_from_worker(self, page, key: str) -> tuple | None:
-        if _JOB is not None:  # in a worker: parse
+        if in_worker():  # in a worker: parse
             return None
         pending = self.pending.get(page.file.src_uri)
         return pending.get()["search"].get(key) if pending is not None else None

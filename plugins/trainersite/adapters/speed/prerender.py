@@ -25,7 +25,6 @@ import hashlib
 import importlib
 import json
 import logging
-import multiprocessing
 import os
 import sys
 import threading
@@ -40,6 +39,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ... import __version__
+from .forking import can_fork, job, start_forked
 
 _pages_log = logging.getLogger("mkdocs.structure.pages")
 
@@ -69,15 +69,15 @@ def _toc_to_data(items) -> list:
     ]
 
 
-def _toc_from_data(data: list) -> list[AnchorLink]:
+def _toc_from_data(data: list, anchor_link=AnchorLink) -> list[AnchorLink]:
     items = []
     for entry in data:
         if not (isinstance(entry["title"], str) and isinstance(entry["id"], str) and isinstance(entry["level"], int)):
             raise TypeError("not a table of contents entry")
-        item = AnchorLink(entry["title"], entry["id"], entry["level"])
+        item = anchor_link(entry["title"], entry["id"], entry["level"])
         if entry["active"] is not None:
             item.active = bool(entry["active"])  # type: ignore[attr-defined]  # as mkdocs' get_toc sets it
-        item.children = _toc_from_data(entry["children"])
+        item.children = _toc_from_data(entry["children"], anchor_link)
         items.append(item)
     return items
 
@@ -96,7 +96,7 @@ def _to_json(rendered: Rendered, environment: str) -> bytes:
     }, ensure_ascii=False).encode()
 
 
-def _from_json(data: bytes, key: str, environment: str) -> Rendered | None:
+def _from_json(data: bytes, key: str, environment: str, toc_module=None) -> Rendered | None:
     """The entry, or None for anything that is not exactly an entry of this key and environment."""
     try:
         found = json.loads(data)
@@ -109,7 +109,9 @@ def _from_json(data: bytes, key: str, environment: str) -> Rendered | None:
                 and isinstance(anchors, list) and all(isinstance(anchor, str) for anchor in anchors)
                 and isinstance(links, dict) and all(isinstance(v, dict) for v in links.values())):
             return None
-        return Rendered(key, content, TableOfContents(_toc_from_data(found["toc"])), title, frozenset(anchors),
+        toc_classes = (getattr(toc_module, "TableOfContents", TableOfContents), getattr(toc_module, "AnchorLink", AnchorLink))
+        toc = toc_classes[0](_toc_from_data(found["toc"], toc_classes[1]))
+        return Rendered(key, content, toc, title, frozenset(anchors),
                         links, log)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
@@ -131,13 +133,19 @@ def _module_version(name: str) -> str:
     return version
 
 
+def engine_of(config) -> str:
+    """The package that runs the build: `mkdocs`, or a fork such as `properdocs` (whose config,
+    pages and tables of contents are its own classes, even with MkDocs installed beside it)."""
+    return type(config).__module__.split(".")[0] or "mkdocs"
+
+
 def environment(config) -> str:
-    """Who converts: the engine behind `Page` (MkDocs or a fork), Python-Markdown and the
-    packages of the configured extensions, with their versions, and this package's version."""
-    engine = Page.__module__.split(".")[0]
+    """Who converts: the engine (MkDocs or a fork), Python-Markdown and the packages of the
+    configured extensions, with their versions, and this package's version."""
+    engine = engine_of(config)
     modules = {engine, "markdown"} | {str(ext).split(".")[0] for ext in config["markdown_extensions"]}
     parts = [f"trainersite={__version__}", f"python={sys.version_info[0]}.{sys.version_info[1]}",
-             f"engine={Page.__module__}"]
+             f"engine={engine}"]
     parts += [f"{module}={version}" for module in sorted(modules) if (version := _module_version(module))]
     return " ".join(parts)
 
@@ -162,6 +170,10 @@ class RenderCache:
         self.memory = memory
         self._writer: tuple[int, ThreadPoolExecutor] | None = None  # (process id, thread)
         self.environment = environment(config)
+        try:  # tables of contents come back as the engine's own classes
+            self.toc_module = importlib.import_module(f"{engine_of(config)}.structure.toc")
+        except ImportError:
+            self.toc_module = None
         snippets = _snippets_config(config)
         # Snippet files are read while converting and are not part of the key: pages that use
         # them are converted every time; with auto_append every page uses them.
@@ -201,7 +213,7 @@ class RenderCache:
             data = self._path(key).read_bytes()
         except OSError:
             return None
-        found = _from_json(data, key, self.environment)
+        found = _from_json(data, key, self.environment, self.toc_module)
         if found is not None and self.memory is not None:
             self.memory[key] = found
         return found
@@ -307,19 +319,9 @@ def apply(rendered: Rendered, page: Page, files: Files) -> None:
         }
 
 
-# Set just before forking; the workers inherit it (fork start method), nothing is pickled in.
-_JOB: tuple | None = None
-
-
-def in_worker() -> bool:
-    """True inside a forked worker (which runs the plugins' page events itself)."""
-    return _JOB is not None
-
-
 def _render_chunk(src_uris: Sequence[str]) -> dict[str, Rendered]:
     """Convert some post pages exactly as MkDocs' `_populate_page` would (in a worker)."""
-    assert _JOB is not None
-    config, files, cache = _JOB
+    config, files, cache = job()
     results: dict[str, Rendered] = {}
     for src_uri in src_uris:
         page = Page(None, files.get_file_from_path(src_uri), config)
@@ -331,27 +333,6 @@ def _render_chunk(src_uris: Sequence[str]) -> dict[str, Rendered]:
     return results
 
 
-def can_fork() -> bool:
-    """Workers inherit the build's state by forking: not on Windows."""
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-def start_forked(function, chunks: list[list[str]], helpers: int) -> tuple[object, dict[str, object]]:
-    """A pool of `helpers` forked processes working through `chunks` in order, and for each
-    item of a chunk the (asynchronous) result of its chunk."""
-    gc.freeze()  # fewer copy-on-write page copies in the workers
-    try:
-        pool = multiprocessing.get_context("fork").Pool(helpers)
-        pending = {}
-        for chunk in chunks:
-            result = pool.apply_async(function, (chunk,))
-            pending.update(dict.fromkeys(chunk, result))
-        pool.close()
-    finally:
-        gc.unfreeze()
-    return pool, pending
-
-
 class Prerender:
     """Post conversion shared between MkDocs' own loop and forked workers.
 
@@ -360,7 +341,6 @@ class Prerender:
     """
 
     def __init__(self, src_uris: Sequence[str], config, files: Files, cache: RenderCache, workers: int):
-        global _JOB
         self.cache = cache
         self.used: set[str] = set()  # cache keys of this build's results
         self.pending: dict[str, object] = {}  # src_uri -> AsyncResult of its chunk
@@ -378,12 +358,8 @@ class Prerender:
         # Consecutive chunks, in the order MkDocs will ask for them: the first is ready first.
         size = -(-len(handed) // (helpers * 4))
         chunks = [handed[start:start + size] for start in range(0, len(handed), size)]
-        _JOB = (config, files, cache)
         gc.collect()
-        try:
-            self.pool, self.pending = start_forked(_render_chunk, chunks, helpers)
-        finally:
-            _JOB = None
+        self.pool, self.pending = start_forked(_render_chunk, chunks, helpers, (config, files, cache))
 
     def stand_in(self, page: Page) -> PrerenderedRender:
         return PrerenderedRender(page, self)

@@ -1,0 +1,21 @@
+"""Where the three plugins keep the build's one `SiteModel` (core/site_model.py).
+
+It hangs on MkDocs' configuration object as an attribute, not a key: every hook gets that object,
+a new build gets a new one, and page output keys (speed/page_output.py, which hash the configuration's
+keys) never see it.
+"""
+
+from __future__ import annotations
+
+from ..core.site_model import SiteModel
+
+_ATTRIBUTE = "_trainersite_site_model"
+
+
+def site_model(config) -> SiteModel:
+    """This build's model; the first plugin to ask creates it."""
+    model = getattr(config, _ATTRIBUTE, None)
+    if model is None:
+        model = SiteModel(site_url=config.site_url or "", site_name=config.site_name or "")
+        setattr(config, _ATTRIBUTE, model)
+    return model
