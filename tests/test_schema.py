@@ -13,7 +13,7 @@ from sitebuilder import REPO
 
 from trainersite.blog.posts import split_front_matter
 from trainersite.core.errors import ContentError, UnknownKeyError
-from trainersite.core.schema import COURSE, POST, PUBLISHED, SCHEMAS, json_schema, json_schema_text, suggest
+from trainersite.core.schema import COURSE, POST, PUBLISHED, SCHEMAS, json_schema, json_schema_text, key_table, suggest
 
 EXAMPLES = {
     "post": sorted((REPO / "posts").glob("*.md")),
@@ -98,3 +98,13 @@ def test_an_unknown_course_key_names_the_course_keys_or_suggests_one():
     with pytest.raises(UnknownKeyError, match=r"unknown key 'sumary': did you mean 'summary'\?"):
         COURSE.check_keys({"sumary": "S"}, "docs/trainingen/x.md")
     COURSE.check_keys({"title": "T", "hide": ["toc"]}, "docs/trainingen/x.md")  # MkDocs' own page keys pass
+
+
+@pytest.mark.parametrize("name", PUBLISHED)
+def test_readme_key_tables_are_the_schema(name):
+    """The README's key reference is generated from the schema, so it cannot drift from what the build accepts."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start, end = f"<!-- keys:{name} -->\n", f"<!-- /keys:{name} -->"
+    assert start in readme and end in readme
+    shown = readme.split(start, 1)[1].split(end, 1)[0]
+    assert shown == key_table(name), f"update README.md with key_table({name!r}) from trainersite.core.schema"

@@ -79,3 +79,16 @@ def test_blog_without_the_courses_plugin_still_shows_the_author_box(site: SiteBu
     page = result.page("blog/een-bericht/")
     assert "ts-author-box" in page and "Over de auteur" in page
     assert "ts-contact-cta" not in page  # no contact data without the courses plugin
+
+
+def test_the_content_check_counts_posts_and_courses_from_the_site_model():
+    """`trainersite controleer` reads the counts where every plugin reads them: the build's SiteModel."""
+    from sitebuilder import REPO
+
+    from trainersite.adapters.check import check
+
+    found, warnings, posts, courses, _ = check(REPO / "mkdocs.yml")
+    assert found == [] and warnings == []
+    published = [p for p in (REPO / "posts").glob("*.md") if "draft: true" not in p.read_text(encoding="utf-8")]
+    assert posts == len(published) and posts > 5
+    assert courses == len([p for p in (REPO / "docs" / "trainingen").glob("*.md") if p.name != "index.md"])

@@ -6,6 +6,7 @@ All knowledge of posts lives in the core modules; this class only connects them 
 from __future__ import annotations
 
 import os
+from functools import partial
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -26,13 +27,13 @@ from ..blog.extras import build_post_extras
 from ..blog.views import CategoryIndexPage, HomePage, ListingView, PostPage, RenderedPost, TagIndexPage, View
 from ..blog.posts import ReadSettings, check_unique_slugs, parse_authors, read_post
 from ..blog.spelling import spelling_warnings
-from ..blog.taxonomy import build_taxonomy
+from ..blog.taxonomy import author_slugs, build_taxonomy
 from ..core.messages import translate
 from ..core.problem_page import key_line
 from . import problems
 from .speed import Speed
 from ..core.urls import UrlScheme, absolute_url, src_uri_for
-from .shared import site_model
+from .shared import set_head, site_model
 
 log = get_plugin_logger(__name__)
 
@@ -101,6 +102,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         cfg = self.config
         default_author = cfg.default_author or next(iter(cfg.authors), "")
         self.authors = parse_authors(cfg.authors, default_author)
+        author_slugs(self.authors)  # each author's page address: two keys may not share one
         tz = zone(cfg.timezone)
         self.urls = UrlScheme(
             blog=cfg.blog_url,
@@ -152,12 +154,13 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         _, posts = problems.drop_failing(check_unique_slugs, posts, found)
         site.blog = build_blog(posts, self.urls, self.config.per_page, self.labels)
         site.extras, kept = problems.drop_failing(build_post_extras, list(site.blog.posts), found)
-        if len(kept) < len(site.blog.posts):  # a bad video or alias left a post out
+        taxonomy = partial(build_taxonomy, authors=self.authors, urls=self.urls, per_page=self.config.per_page,
+                           labels=self.labels, tag_feeds=self.config.tag_feeds)
+        site.taxonomy, kept = problems.drop_failing(taxonomy, kept, found)
+        if len(kept) < len(site.blog.posts):  # a bad video, alias or tag left a post out
             site.blog = build_blog(kept, self.urls, self.config.per_page, self.labels)
             site.extras = build_post_extras(site.blog.posts)
-        site.taxonomy = build_taxonomy(
-            site.blog.posts, self.authors, self.urls, self.config.per_page, self.labels, self.config.tag_feeds
-        )
+            site.taxonomy = taxonomy(site.blog.posts)
         problems.settle(found, self.serving, self.locale)
         for warning in spelling_warnings(posts):
             log.warning(translate(warning, self.locale))
@@ -243,10 +246,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         if (view := self._view(page)) is not None:
-            title = view.title(self.labels)
-            if title is not None:
-                page.title = title
-            page.meta.update(view.meta(title, page.meta))
+            set_head(page, view.title(self.labels), view.meta)
         return markdown
 
     def on_page_content(self, html: str, *, page, config, files) -> str:

@@ -21,6 +21,7 @@ from mkdocs.structure.files import get_files
 from ..core.i18n import site_locale
 from ..core.messages import language_of, say, say_count, translate
 from . import problems
+from .shared import site_model
 
 
 class _Collect(logging.Handler):
@@ -48,10 +49,8 @@ def check(config_file: Path) -> tuple[list[str], list[str], int, int, str]:
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
         files = config.plugins.on_files(get_files(config), config=config)
-        blog = config.plugins.get("trainersite-blog")
-        posts = len(blog.blog.posts) if blog is not None and getattr(blog, "blog", None) else 0
-        course_plugin = config.plugins.get("trainersite-courses")
-        courses = len(getattr(course_plugin, "courses", {}) or {})
+        site = site_model(config)  # what the plugins read, shared (core/site_model.py)
+        posts, courses = len(site.posts), len(site.courses)
         del files
     except (MkDocsException, SystemExit) as err:  # a settings problem stops the reading
         lines.append(translate(str(err), lang))

@@ -30,7 +30,7 @@ from ..courses.ical import course_calendar
 from ..courses.agenda import AgendaSite, agenda_entries, agenda_files
 from ..blog.posts import decode_source
 from ..core.urls import absolute_url, site_path, slugify
-from .shared import site_model
+from .shared import set_head, site_model
 
 log = get_plugin_logger(__name__)
 
@@ -216,10 +216,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         if (view := self.views.get(page.file.src_uri)) is not None:
-            title = view.title()
-            if title is not None:
-                page.title = title
-            page.meta.update(view.meta(title, page.meta))
+            set_head(page, view.title(), view.meta)
         return markdown
 
     def on_env(self, env, *, config, files):

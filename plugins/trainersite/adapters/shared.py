@@ -19,3 +19,11 @@ def site_model(config) -> SiteModel:
         model = SiteModel(site_url=config.site_url or "", site_name=config.site_name or "")
         setattr(config, _ATTRIBUTE, model)
     return model
+
+
+def set_head(page, title, meta_for) -> None:
+    """Give a page the title its view chose (None: keep MkDocs' own) and the meta the view adds
+    (`meta_for(title, page.meta)`, from blog/views.py or courses/views.py)."""
+    if title is not None:
+        page.title = title
+    page.meta.update(meta_for(title, page.meta))

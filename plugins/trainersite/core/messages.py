@@ -111,6 +111,16 @@ NL: dict[str, str] = {
     "the slug of a course ({known})": "de slug van een training ({known})",
     "(no courses in docs/trainingen/)": "(geen trainingen in docs/trainingen/)",
     "a file name in lower case with hyphens, like {name}": "een bestandsnaam in kleine letters met streepjes, zoals {name}",
+    # pictures (media/images.py, media/social_cards.py)
+    "an image file that exists": "een afbeeldingsbestand dat bestaat",
+    "a readable image file ({reason})": "een leesbaar afbeeldingsbestand ({reason})",
+    "a colour like '#4051b5' for background, text or accent": "een kleur zoals '#4051b5' voor background, text of accent",
+    "a JPEG, PNG, WebP, GIF or SVG image file": "een JPEG-, PNG-, WebP-, GIF- of SVG-afbeelding",
+    "{expected} (this file is no picture Pillow can read)": "{expected} (dit bestand is geen afbeelding die Pillow kan lezen)",
+    "{expected} (this one is {format})": "{expected} (dit is {format})",
+    "an image of at most {count} megapixels": "een afbeelding van hoogstens {count} megapixels",
+    "an image of at most {count} megapixels ({size} is more)": "een afbeelding van hoogstens {count} megapixels ({size} is meer)",
+    "a complete, undamaged image file ({reason})": "een volledig, onbeschadigd afbeeldingsbestand ({reason})",
     "an image file in docs/, like /assets/images/trainingen/x.svg":
         "een afbeelding in docs/, zoals /assets/images/trainingen/x.svg",
     # -- hints (core/hints.py) ---------------------------------------------------------------------

@@ -351,6 +351,30 @@ def json_schema(name: str) -> dict[str, Any]:
     return data
 
 
+# -- the key reference, for the README and the manual ---------------------------------------------
+
+
+def _example_text(key: Key) -> str:
+    if key.kind in (ITEMS, TABLE):
+        nested = SCHEMAS[key.item]
+        return ("a list of tables with " if key.kind == ITEMS else "a table with ") + ", ".join(k.name for k in nested.keys)
+    value = key.example
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, list):
+        return "`[" + ", ".join(map(str, value)) + "]`"
+    return f"`{value}`"
+
+
+def key_table(name: str) -> str:
+    """The keys of one content type as a Markdown table: key, required, meaning, example."""
+    rows = ["| key | required | meaning | example |", "|---|---|---|---|"]
+    for key in SCHEMAS[name].keys:
+        cells = [f"`{key.name}`", "yes" if key.required else "", key.meaning, _example_text(key)]
+        rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
 PUBLISHED = ("post", "course")  # the front matter the trainer writes: schemas/post.json, schemas/course.json
 
 
