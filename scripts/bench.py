@@ -3,9 +3,14 @@
     scripts/bench 1000                 # the blog build and the plain-pages baseline, median of 3
     scripts/bench 2000 --runs 1        # one run each
     scripts/bench 1000 --serve-edit    # also: one rebuild after editing one post, as `mkdocs serve` does
+    scripts/bench 1000 --weight        # first-visit bytes and requests of home, /blog/, a post, a course
 
 The baseline builds the same posts as plain MkDocs pages (same theme and Markdown extensions, only
-the search plugin, posts not in the navigation): the price MkDocs itself puts on any MkDocs blog.
+MkDocs' own search plugin, posts not in the navigation): the price MkDocs itself puts on any MkDocs
+blog. The blog build indexes with Pagefind instead (trainersite-search), which the ratio includes.
+`--weight` serves the built blog on 127.0.0.1 and opens each page kind once in Debian's chromium
+(Playwright), with an empty cache: the bytes (uncompressed) and requests of a first visit, content
+images counted apart.
 Each build runs in its own process; peak memory is that process's max RSS (os.wait4).
 """
 
@@ -83,7 +88,7 @@ def make_site(root: Path, count: int, plain: bool, without: tuple[str, ...] = ()
         (target / name).write_text(text, encoding="utf-8")
     config["plugins"] = [p for p in config["plugins"] if (p if isinstance(p, str) else next(iter(p))) not in without]
     if plain:
-        config["plugins"] = [p for p in config["plugins"] if p == "search" or (isinstance(p, dict) and "search" in p)]
+        config["plugins"] = ["search"]  # MkDocs' own search plugin, as any plain MkDocs site has
         config["not_in_nav"] = "/posts-plain/"
         # The same navigation as the blog site, but for the blog index that only the blog builds.
         config["nav"] = [entry for entry in config["nav"] if "blog/" not in str(entry)]
@@ -146,6 +151,56 @@ shutil.rmtree(site_dir)  # as mkdocs serve does when it stops
     return float(done.stdout.strip().splitlines()[-1])
 
 
+def first_visits(root: Path) -> None:
+    """Serve the built site and print what a first visit of each page kind downloads."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    site = root / "site"
+    posts = sorted(p.parent for p in (site / "blog").glob("*/index.html")
+                   if p.parent.name not in {"categorie", "archief", "pagina", "tag", "auteur"})
+    courses = sorted(p.parent for p in (site / "trainingen").glob("*/index.html"))
+    pages = {"home": "/", "blog": "/blog/", "post": f"/{posts[len(posts) // 2].relative_to(site).as_posix()}/",
+             "course": f"/{courses[0].relative_to(site).as_posix()}/"}
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    measure = """() => {
+        const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+        const images = entries.filter(e => e.initiatorType === 'img');
+        const sum = list => list.reduce((total, e) => total + e.decodedBodySize, 0);
+        return {bytes: sum(entries) - sum(images), requests: entries.length - images.length,
+                images: sum(images), image_requests: images.length,
+                largest: entries.filter(e => e.initiatorType !== 'img').sort((a, b) => b.decodedBodySize - a.decodedBodySize)
+                  .slice(0, 4).map(e => `${new URL(e.name).pathname} ${Math.round(e.decodedBodySize / 1024)} KB`)};
+    }"""
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            for kind, path in pages.items():
+                context = browser.new_context(viewport={"width": 412, "height": 823})  # empty cache: a first visit
+                page = context.new_page()
+                page.goto(base + path, wait_until="networkidle")
+                page.wait_for_timeout(500)  # anything a script fetches late
+                found = page.evaluate(measure)
+                print(f"first visit {kind:6s} {path}: {found['bytes'] / 1024:7.1f} KB in {found['requests']} requests "
+                      f"(+ content images {found['images'] / 1024:.1f} KB in {found['image_requests']}); "
+                      f"largest: {', '.join(found['largest'])}")
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+
+
 def preview_parents() -> dict[str, str]:
     """Where the preview output goes: on disk (mkdocs serve's default) and in memory (scripts/serve)."""
     parents = {"on disk": tempfile.gettempdir()}
@@ -160,9 +215,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--serve-edit", action="store_true")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--weight", action="store_true", help="only build the blog once and measure first visits")
     parser.add_argument("--pictures", action="store_true", help="also build without trainersite-media: the cost of pictures")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="trainersite-bench-") as tmp:
+        if args.weight:
+            root = make_site(Path(tmp) / "blog", args.posts, plain=False)
+            seconds, _, pages, _ = timed_build(root)
+            print(f"blog {args.posts} posts: built in {seconds:.2f} s, {pages} pages")
+            first_visits(root)
+            return
         kinds = {"blog": False} if args.no_baseline else {"blog": False, "plain pages": True}
         if args.pictures:
             kinds["no pictures"] = False

@@ -8,6 +8,8 @@ setting is tested as shipped), lets a test add posts, pages and config, then run
 from __future__ import annotations
 
 import copy
+import gzip
+import json
 import filecmp
 import os
 import subprocess
@@ -50,6 +52,15 @@ def plugin_config(config: dict, name: str) -> dict:
             return entry[name]
     plugins.append({name: {}})
     return plugins[-1][name]
+
+
+def search_pages(site: Path) -> dict[str, dict]:
+    """Every page in a built site's search index, by URL: Pagefind's fragments are gzipped JSON."""
+    found = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[data["url"]] = data
+    return found
 
 
 def front_matter(**meta) -> str:
@@ -136,7 +147,11 @@ def same_tree(left, right) -> list[str]:
     names = {p.relative_to(left) for p in left.rglob("*") if p.is_file()}
     names |= {p.relative_to(right) for p in right.rglob("*") if p.is_file()}
     for name in sorted(names):
+        if name.parts[0] == "pagefind":
+            continue  # every Pagefind run names and numbers its files anew: compared by the pages below
         a, b = left / name, right / name
         if not (a.is_file() and b.is_file() and filecmp.cmp(a, b, shallow=False)):
             differences.append(str(name))
+    if search_pages(Path(left)) != search_pages(Path(right)):
+        differences.append("pagefind/ (the indexed pages)")
     return differences

@@ -96,7 +96,7 @@ def test_agenda_links_the_calendar_by_webcal_and_https_and_the_feed(built):
     assert 'href="webcal://www.example.nl/agenda.ics">Abonneer in je agenda-app</a>' in html
     assert 'href="../agenda.ics" type="text/calendar"' in html
     assert 'href="../agenda.xml" type="application/rss+xml"' in html
-    assert '<link rel="alternate" type="application/rss+xml" title="Nieuwe data via RSS" href="../agenda.xml">' in html
+    assert '<link rel="alternate feed" type="application/rss+xml" title="Nieuwe data via RSS" href="../agenda.xml">' in html
 
 
 def calendar_of(result) -> icalendar.Calendar:

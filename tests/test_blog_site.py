@@ -93,7 +93,7 @@ def test_posts_are_not_in_the_navigation(built):
 
 def test_every_page_links_the_feed(built):
     for url in ("", "blog/", "blog/doe-niet-zo-moeilijk/", "blog/categorie/telefonie/"):
-        assert '<link rel="alternate" type="application/rss+xml"' in built.page(url)
+        assert '<link rel="alternate feed" type="application/rss+xml"' in built.page(url)
 
 
 def test_english_site(site):

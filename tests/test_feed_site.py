@@ -140,7 +140,7 @@ def test_guid_unchanged_after_slug_and_title_edit(tmp_path):
 
 def test_autodiscovery_links(built):
     post = built.page("blog/post-2/")
-    assert '<link rel="alternate" type="application/rss+xml" title="Verbeek Klantcontact" href="../../feed.xml">' in post
+    assert '<link rel="alternate feed" type="application/rss+xml" title="Verbeek Klantcontact" href="../../feed.xml">' in post
     category = built.page("blog/categorie/telefonie/")
     assert 'type="application/rss+xml" title="Verbeek Klantcontact: Telefonie" href="feed.xml"' in category
 

@@ -1,5 +1,11 @@
-"""Gate: Lighthouse 12 (npm) scores the home page and a post at least 0.95 for accessibility,
-best practices and SEO, run on Debian's chromium against the local server.
+"""Gate: Lighthouse 12 (npm) scores the home page, a post, the course catalogue and a course at least
+0.95 for mobile performance, accessibility, best practices and SEO, run on Debian's chromium against
+the local server (the scores are printed; the target for performance is 100).
+
+Performance is timing: a busy machine (2 cores shared by several jobs) slows the scripts Lighthouse
+times, and can cost a page many points. A page whose performance is under the minimum is measured
+up to twice more and its best run counts, so CI is not flaky; the other categories do not depend on
+timing and count from the first run.
 
 Chromium gets --host-resolver-rules that resolve no host name but 127.0.0.1, so neither
 Lighthouse nor the page can fetch anything from the internet.
@@ -20,7 +26,7 @@ from .conftest import CHROMIUM, CHROMIUM_ARGS, NODE_MODULES, require_tool
 pytestmark = pytest.mark.gate
 
 LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
-CATEGORIES = ["accessibility", "best-practices", "seo"]
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 MINIMUM = 0.95
 OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"
 # Lighthouse splits --chrome-flags with yargs: the value must be quoted after the "=".
@@ -60,13 +66,25 @@ def failed_audits(result: dict, category: str) -> list[str]:
     return failed
 
 
-@pytest.mark.parametrize("kind", ["home", "post"])
+@pytest.mark.parametrize("kind", ["home", "post", "courses", "course"])
 def test_lighthouse_scores(site_url: str, page_types: dict[str, str], kind: str, tmp_path: Path) -> None:
     url = site_url + page_types[kind]
     result = run_lighthouse(url, tmp_path / "lighthouse.json")
     assert not result.get("runtimeError"), result.get("runtimeError")
     scores = {category: result["categories"][category]["score"] for category in CATEGORIES}
-    print(f"lighthouse {page_types[kind]} ({kind}): " + ", ".join(f"{c} {s}" for c, s in scores.items()))
+    runs = [scores["performance"]]
+    for attempt in (2, 3):
+        if scores["performance"] is not None and scores["performance"] >= MINIMUM:
+            break
+        again = run_lighthouse(url, tmp_path / f"lighthouse-{attempt}.json")
+        runs.append(again["categories"]["performance"]["score"])
+        if (runs[-1] or 0) > (scores["performance"] or 0):
+            result, scores["performance"] = again, runs[-1]
+    audits = result["audits"]
+    timings = ", ".join(f"{name} {audits[name].get('displayValue', '?')}" for name in
+                        ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift"])
+    print(f"lighthouse {page_types[kind]} ({kind}): " + ", ".join(f"{c} {s}" for c, s in scores.items())
+          + f" ({timings}; performance runs: {runs})")
     low = {category: score for category, score in scores.items() if score is None or score < MINIMUM}
     assert not low, f"{page_types[kind]}: Lighthouse scores under {MINIMUM}: {low}\n" + "\n".join(
         f"  {category}: {audit}" for category in low for audit in failed_audits(result, category)

@@ -139,6 +139,7 @@ class CoursePage(View):
             "group_size": labels["group_size_value"].format(count=course.max_participants) if course.max_participants else None,
             "sessions": [_session_view(s, site, cs) for s in upcoming],
             "testimonials": course.testimonials,
+            "categories": [category.name for category in course.categories],
             "related_posts": _related_posts(course, site, cs.related_posts),
             "cta_label": labels["enrol"] if open_dates else labels["quote_request"],
             "calendar_url": cs.calendar_urls[course.slug] if upcoming else None,

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..delivery.precompress import precompress
 from .sitecheck import check_site
 
 GIT_PREFIX = "git:"
@@ -294,6 +295,7 @@ def deploy(target_text: str, config_file: Path, keep: int = 2) -> str:
         site_dir = scratch / "site"
         build(config_file, site_dir)
         check(site_dir)
+        precompress(site_dir)  # .gz/.br beside each text file, for hosts that serve them as they are
         if isinstance(target, GitTarget):
             stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
             commit = publish_git(site_dir, target, scratch, f"Publish site ({stamp})")

@@ -1,0 +1,73 @@
+"""MkDocs adapter for site search (Pagefind).
+
+Each page hands its own content to the search core as one record (`on_page_context`, after the
+blog and course plugins have said what the page is); once the site is written, the core runs the
+Pagefind binary over those records (`on_post_build`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+
+from ..search import SearchIndexError, SearchRecord, make_record, write_index
+from ..search.labels import search_labels
+
+log = get_plugin_logger(__name__)
+
+
+class TrainerSearchConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+
+
+class TrainerSearchPlugin(BasePlugin[TrainerSearchConfig]):
+    def on_config(self, config):
+        self.language = str(config.theme.get("language") or "en").split("-")[0].split("_")[0].lower()
+        self.records: dict[str, SearchRecord] = {}
+        return config
+
+    def on_pre_build(self, *, config) -> None:
+        self.records = {}  # `mkdocs serve` keeps the plugin: every build indexes anew
+
+    def on_env(self, env, *, config, files):
+        env.globals["search_labels"] = search_labels(self.language)
+        return env
+
+    def on_page_context(self, context, *, page, config, nav):
+        if self.config.enabled:
+            record = page_record(page, context)
+            if record is not None:
+                self.records[record.url] = record
+        return context
+
+    @event_priority(-90)  # after the pages and feeds are written; before trainersite-delivery
+    def on_post_build(self, *, config) -> None:
+        if self.config.enabled:
+            try:
+                stats = write_index(self.records.values(), Path(config.site_dir), self.language)
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
+            log.debug("search index: %d pages, %d files, %d bytes", stats.records, stats.files, stats.bytes)
+
+
+def page_record(page, context) -> SearchRecord | None:
+    """What one page adds to the index, or None for pages kept out (listings, `search: exclude`)."""
+    search_meta = page.meta.get("search")
+    if isinstance(search_meta, dict) and search_meta.get("exclude"):
+        return None
+    post, course = context.get("post"), context.get("course")
+    html = page.content or ""
+    if isinstance(post, dict):
+        names = [category["name"] for category in post.get("categories", [])]
+        return make_record(page.url, post["title"], html, "blog", date=post.get("date_text", ""),
+                           sort_date=post.get("date", ""), categories=names)
+    if isinstance(course, dict):
+        upcoming = course.get("next_session") or {}
+        return make_record(page.url, course["title"], html, "training", date=upcoming.get("text", ""),
+                           sort_date=upcoming.get("date", ""), categories=course.get("categories", []))
+    title = page.meta.get("title") or page.title or context.get("config", {}).get("site_name", "")
+    return make_record(page.url, str(title), html, "page")

@@ -1,0 +1,11 @@
+"""What the written site ships: only the CSS rules its pages use, inlined; precompressed copies.
+
+Never imports mkdocs: the delivery adapter (adapters/delivery_plugin.py) calls these once the site
+is written; scripts/deploy calls `precompress` before publishing.
+"""
+
+from .inline_css import inline_stylesheets
+from .precompress import precompress
+from .unused_css import purge_site
+
+__all__ = ["inline_stylesheets", "precompress", "purge_site"]

@@ -1,0 +1,10 @@
+"""Site search: what each page contributes to the index, and the Pagefind index built from it.
+
+Never imports mkdocs: the search adapter (adapters/search_plugin.py) hands pages in as records and
+calls `write_index` once the site is written.
+"""
+
+from .index import SearchIndexError, write_index
+from .records import KINDS, SearchRecord, make_record
+
+__all__ = ["KINDS", "SearchIndexError", "SearchRecord", "make_record", "write_index"]

@@ -1,0 +1,55 @@
+"""Unused CSS removal: selectors kept only when the site names what they need."""
+
+from __future__ import annotations
+
+from trainersite.delivery.unused_css import bundle_words, purge_css, purge_site, selector_used, site_words
+
+WORDS = site_words(['<header class="md-header md-header--shadow" data-md-component="header">'
+                    '<nav class="md-tabs" hidden><a href="/">x</a></nav><input type="checkbox" id="__drawer">'])
+
+
+def test_selectors_need_every_class_id_element_and_attribute_they_name():
+    assert selector_used(".md-header", WORDS)
+    assert selector_used(".md-header--shadow .md-tabs a", WORDS)
+    assert selector_used("[data-md-component=header]", WORDS)
+    assert selector_used("#__drawer:checked~.md-header", WORDS)
+    assert selector_used(".md-header:not(.md-typeset)", WORDS)  # what :not() excludes never makes a rule unused
+    assert selector_used("html body a:hover::after", WORDS)
+    assert not selector_used(".md-typeset .tabbed-set", WORDS)
+    assert not selector_used("[data-md-component=announce]", WORDS)
+    assert not selector_used("table", WORDS)
+
+
+def test_purge_keeps_used_members_of_lists_and_media_rules_and_other_at_rules():
+    css = ("@charset \"utf-8\";.md-header,.tabbed-set{color:red}.unused{x:1}"
+           "@media screen and (min-width:60em){.md-tabs{display:block}.unused{y:2}}"
+           "@media print{.unused{z:3}}@keyframes pulse{0%{opacity:0}to{opacity:1}}")
+    purged = purge_css(css, WORDS)
+    assert ".md-header{color:red}" in purged
+    assert "tabbed-set" not in purged and "unused" not in purged
+    assert "@media screen and (min-width:60em){.md-tabs{display:block}}" in purged
+    assert "@media print" not in purged
+    assert "@keyframes pulse" in purged
+
+
+def test_the_bundle_counts_only_by_the_states_it_sets():
+    words = bundle_words('x("div",{class:"md-typeset__scrollwrap"});e.classList.add("md-header--shadow");'
+                         'y="tabbed-labels";z="data-md-state"')
+    assert {"md-typeset__scrollwrap", "md-header--shadow", "data-md-state"} <= words
+    assert "tabbed-labels" not in words
+
+
+def test_purge_site_drops_unread_variables_across_stylesheets(tmp_path):
+    sheets = tmp_path / "assets" / "stylesheets"
+    scripts = tmp_path / "assets" / "javascripts"
+    sheets.mkdir(parents=True)
+    scripts.mkdir(parents=True)
+    (tmp_path / "index.html").write_text('<div class="md-header"></div>')
+    (scripts / "search.js").write_text('li.className = "md-search-result__item";')
+    (sheets / "palette.css").write_text(":root{--md-primary-fg-color:#4051b5;--md-unused-icon:url(x.svg)}")
+    (sheets / "main.css").write_text(".md-header{color:var(--md-primary-fg-color)}.md-search-result__item{a:b}"
+                                     ".md-source{color:var(--md-unused-icon)}")
+    stats = purge_site(tmp_path)
+    assert (sheets / "palette.css").read_text() == ":root{--md-primary-fg-color:#4051b5}"
+    assert (sheets / "main.css").read_text() == ".md-header{color:var(--md-primary-fg-color)}.md-search-result__item{a:b}"
+    assert stats.files == 2 and stats.bytes_after < stats.bytes_before
