@@ -12,6 +12,7 @@ import gzip
 import json
 import filecmp
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -108,11 +109,8 @@ class SiteBuilder:
         self.config["site_dir"] = "site"
         if not with_example_docs:
             self.page("index.md", "---\ntitle: Home\n---\n# Welkom\n\nDe startpagina.\n")
-        # The shipped authors' avatars live in the repository's docs/, not in a test site's: a missing
-        # picture stops the build, so test sites go without them (a test that wants one adds it).
-        for author in (plugin_config(self.config, "trainersite-blog").get("authors") or {}).values():
-            if isinstance(author, dict):
-                author.pop("avatar", None)
+        # The authors' avatars the shipped mkdocs.yml names: a missing picture stops the build.
+        shutil.copytree(REPO / "docs" / "assets" / "images" / "authors", self.docs / "assets" / "images" / "authors", dirs_exist_ok=True)
 
     def post(self, name: str, text: str) -> Path:
         path = self.posts / name

@@ -72,7 +72,7 @@ PATHS = [
     Hostile("alias-on-asset", alias("/assets/stylesheets/extra.css"), says=(P, "'aliases'", "extra.css")),
     Hostile("alias-on-course-calendar", lambda s: (add_course(s), post(s, aliases=["/trainingen/klantgericht-communiceren/data.ics"])),
             says=(P, "'aliases'", "data.ics", "agendabestand")),
-    Hostile("alias-on-search-index", alias("/search/search_index.json"), says=(P, "'aliases'", "zoekindex")),
+    Hostile("alias-on-search-index", alias("/pagefind/pagefind.js"), says=(P, "'aliases'", "zoekindex")),
     Hostile("post-url-escapes", blog_option(post_url="../../{slug}/"), says=("mkdocs.yml", "'trainersite-blog.post_url'")),
     Hostile("post-url-absolute", blog_option(post_url="/tmp/{slug}/"), says=("mkdocs.yml", "'trainersite-blog.post_url'")),
     Hostile("category-url-encoded-escape", blog_option(category_url="blog/%2E%2E/%2E%2E/{slug}/"),

@@ -27,6 +27,9 @@ def output_paths(files: Files, config) -> OutputPaths:
             registry.claim(name, Owner("mkdocs.yml", "theme", f"the theme's {name}"), replace=True)
         if any(name.split("/")[-1] == "search" for name in config.plugins):  # search or material/search
             registry.claim("search/search_index.json", Owner("mkdocs.yml", "plugins", "the search index"), replace=True)
+        if "trainersite-search" in config.plugins:  # Pagefind writes its index after the build
+            for name in ("pagefind/pagefind.js", "pagefind/pagefind-worker.js", "pagefind/pagefind-entry.json"):
+                registry.claim(name, Owner("mkdocs.yml", "plugins", "the search index"), replace=True)
         docs = os.path.abspath(config.docs_dir)
         for file in files:
             if file.abs_src_path and os.path.abspath(file.abs_src_path).startswith(docs + os.sep):
