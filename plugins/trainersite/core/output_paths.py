@@ -45,10 +45,13 @@ def clean_path(path: str, owner: Owner, *, decode: bool = True) -> str:
     `decode`: percent-decode first (`%2F` is a slash, `%00` a NUL), as a web server would.
     A trailing slash is kept (a folder whose index the caller writes).
     """
-    text = unquote(path, errors="strict") if decode and "%" in path else path
-    if decode and "%" in text:  # double encoding (`%252F`) decoded once more: a server may do so too
-        text = unquote(text, errors="strict")
     expected = "an address inside the site, like blog/mijn-bericht/ (no '..', no leading '/', no control characters)"
+    try:
+        text = unquote(path, errors="strict") if decode and "%" in path else path
+        if decode and "%" in text:  # double encoding (`%252F`) decoded once more: a server may do so too
+            text = unquote(text, errors="strict")
+    except UnicodeDecodeError:  # `%ff`: bytes that are no text, so no file name either
+        raise _refuse(owner, expected, path) from None
     if not text or any(ord(char) < 32 or ord(char) == 127 for char in text) or "\\" in text:
         raise _refuse(owner, expected, path)
     if text.startswith("/") or posixpath.isabs(text) or (len(text) > 1 and text[1] == ":"):
