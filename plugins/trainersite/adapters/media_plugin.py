@@ -4,15 +4,18 @@ The work is done in `media/` (images.py, pictures.py, social_cards.py); this cla
 - on_files: pictures in post/course front matter are resized (a bad one fails the build at once),
   and every JPEG/PNG/WebP in docs/ is published without its EXIF/GPS data;
 - on_page_content: `<img>` in converted Markdown becomes a responsive `<picture>`;
-- on_env: every page gets its share picture (its own raster image, else a social card drawn
-  now, on all cores, unless the cache has it) and the copies are added to the site's files;
-- on_page_context: the templates get the pictures (`share_image`, `picture` in posts, cards, courses).
+- on_files also starts drawing the social cards of posts, courses and listings that the cache
+  lacks, in the background (media/card_pool.py), so they overlap with the rest of the build;
+- on_env: every page gets its share picture (its own raster image, else its social card) and the
+  card's output path is claimed; the resized copies are added to the site's files;
+- on_page_context: the templates get the pictures (`share_image`, `picture` in posts, cards, courses);
+- on_post_build (before the feeds): waits for the cards and copies them into the site.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,10 +33,13 @@ from ..courses.courses import Course, format_session_start, upcoming_sessions
 from ..courses.labels import course_labels_for
 from ..core.i18n import site_locale
 from ..core.urls import absolute_url, site_path
+from ..core.output_paths import Owner
 from ..media import social_cards
+from ..media.card_pool import CardPool
 from ..media.images import ImageSets, is_raster, strip_metadata
 from ..media.pictures import picture_view, responsive_html, svg_size
-from ..media.social_cards import Card, CardStyle
+from ..media.social_cards import Card, CardJob, CardStyle
+from .outputs import claim, output_paths
 from .shared import site_model
 
 log = get_plugin_logger(__name__)
@@ -47,7 +53,7 @@ class TrainerMediaConfig(base.Config):
     cache_dir = c.Type(str, default=".cache/trainersite")  # "" keeps nothing between builds
     colors = c.Type(dict, default={})  # background, text, accent as #rrggbb; default: theme.palette
     logo = c.Optional(c.Type(str))  # a PNG/JPEG/WebP in docs/ for the cards; default: theme.logo if raster
-    workers = c.Type(int, default=0)  # processes drawing cards; 0: one per core
+    workers = c.Type(int, default=0)  # processes drawing cards (the build's own included); 0: one per core
 
 
 class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
@@ -58,6 +64,8 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
         self.share: dict[str, dict] = {}  # src_uri -> share picture (absolute URL, size, alt)
         self.by_url: dict[str, object] = {}  # page URL -> the post, course or listing shown there
         self.cards_made = 0
+        self.cards: CardPool | None = None
+        self.card_files: dict[str, str] = {}  # site path of a card -> its file in the cache
         self.images: ImageSets | None = None
         self._temporary = None
 
@@ -116,7 +124,33 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
                     self._image_set(item.image, item.source)
         except ContentError as err:
             raise PluginError(str(err)) from None
+        self._start_cards(site)
         return files
+
+    def _start_cards(self, site) -> None:
+        """Start drawing the missing cards of posts, courses and listings (their pages come later)."""
+        if self.cards is not None:
+            self.cards.close()
+        helpers = 0 if self.serving else max(0, (self.config.workers or os.cpu_count() or 1) - 1)
+        self.cards = CardPool(helpers)
+        if not self.config.social_cards:
+            return
+        jobs = []
+        for item in self.by_url.values():
+            if self._own_picture(getattr(item, "image", None)) is not None:
+                continue
+            job = self._card_job(self._item_card(item, site), getattr(item, "source", None) or "mkdocs.yml")
+            if job is not None:
+                jobs.append(job)
+        self.cards.submit(jobs)
+
+    def _card_job(self, card: Card, source: str) -> CardJob | None:
+        """The job that draws `card` into the cache; None when the cache has it."""
+        cached = self.cache / "cards" / f"{social_cards.card_key(card, self.style)}.png"
+        if str(cached) in self.cards or cached.is_file():
+            return None
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        return CardJob(card, self.style, str(cached), source)
 
     def _image_set(self, image: str, source: str, key: str = "image"):
         if urlsplit(image).scheme or image.startswith("//"):
@@ -147,8 +181,9 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
 
     def on_env(self, env, *, config, files):
         self.share = {}
+        self.card_files = {}
         site = site_model(config)
-        jobs: dict[str, tuple] = {}
+        jobs: list[CardJob] = []
         for file in files.documentation_pages():
             page = file.page
             if page is None:
@@ -166,23 +201,26 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
             key = social_cards.card_key(card, self.style)
             path = f"{CARD_FOLDER}/{key}.png"
             cached = self.cache / "cards" / f"{key}.png"
-            if not cached.is_file():
-                jobs[key] = (card, self.style, str(cached))
+            job = self._card_job(card, getattr(item, "source", None) or f"docs/{file.src_uri}")
+            if job is not None:
+                jobs.append(job)
+            if path not in self.card_files:
+                self.card_files[path] = str(cached)
+                try:
+                    claim(files, config, path, Owner("mkdocs.yml", "trainersite-media", "a social card"))
+                except ContentError as err:
+                    raise PluginError(str(err)) from None
             alt = f"{card.title} – {config.site_name}" if card.title != config.site_name else card.title
             self.share[file.src_uri] = {
                 "path": path, "url": absolute_url(config.site_url, path), "width": social_cards.WIDTH,
                 "height": social_cards.HEIGHT, "mime": "image/png", "alt": alt, "cached": str(cached),
             }
-        self._draw(list(jobs.values()))
+        self.cards.submit(jobs)  # pages the posts did not show: drawn by the end of the build
+        self.outputs = output_paths(files, config)
         self._add_files(files, config)
         urls = {file.src_uri: file.url for file in files.documentation_pages()}
         site.share_images = {urls[src]: picture for src, picture in self.share.items()}
-        site.feed_images = {}
-        for post in site.posts:
-            picture = site.share_images.get(post.url)
-            if picture is not None:
-                size = Path(picture["cached"]).stat().st_size
-                site.feed_images[post.slug] = {"path": picture["path"], "size": size, "mime": picture["mime"]}
+        site.feed_images = {}  # with the sizes of the files: on_post_build, when the cards are drawn
         return env
 
     def _own_picture(self, image) -> dict | None:
@@ -197,6 +235,15 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
                 "size": best.size, "cached": str(self.images.cached_file(best))}
 
     def _card(self, page, item, title: str, config, site) -> Card:
+        card = self._item_card(item, site)
+        if card is not None:
+            return card
+        if page.is_homepage:
+            return Card(config.site_description or config.site_name)
+        return Card(title)
+
+    def _item_card(self, item, site) -> Card | None:
+        """The card of a post, course or listing (known before its page is read); None for other pages."""
         if isinstance(item, Post):
             meta = " · ".join(filter(None, [", ".join(a.name for a in item.authors), item.date_text]))
             return Card(item.title, social_cards.kicker("post", self.language), meta)
@@ -210,28 +257,12 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
             # Every page of a listing shares the first page's card: what is shared is the listing.
             first = item.title.rsplit(" (", 1)[0] if item.page > 1 else item.title
             return Card(first, social_cards.kicker("listing", self.language))
-        if page.is_homepage:
-            return Card(config.site_description or config.site_name)
-        return Card(title)
-
-    def _draw(self, jobs: list) -> None:
-        self.cards_made = len(jobs)
-        if not jobs:
-            return
-        (self.cache / "cards").mkdir(parents=True, exist_ok=True)
-        workers = 1 if self.serving else (self.config.workers or os.cpu_count() or 1)
-        if workers < 2 or len(jobs) < 32 or "fork" not in multiprocessing.get_all_start_methods():
-            social_cards.make_cards(jobs)
-            return
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            social_cards.make_cards(jobs, pool)
+        return None
 
     def _add_files(self, files: Files, config) -> None:
-        """The cards and resized copies as site files: MkDocs copies them like any asset."""
+        """The resized copies as site files: MkDocs copies them like any asset. (The cards are
+        copied in on_post_build, when they are all drawn.)"""
         wanted: dict[str, str] = {}
-        for picture in self.share.values():
-            if picture["path"].startswith(CARD_FOLDER):
-                wanted[picture["path"]] = picture["cached"]
         for found in self.images.used.values():
             for variant in found.variants:
                 wanted[variant.path] = str(self.images.cached_file(variant))
@@ -270,7 +301,23 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
 
     # -- after the build -----------------------------------------------------------------------
 
+    @event_priority(10)  # before trainersite-feeds, whose enclosures name the cards' sizes
     def on_post_build(self, *, config) -> None:
+        try:
+            self.cards.finish()
+        except ContentError as err:
+            raise PluginError(str(err)) from None
+        self.cards_made = self.cards.made
+        for path, cached in self.card_files.items():
+            target = self.outputs.target(path)  # claimed in on_env
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(cached, target)
+        site = site_model(config)
+        for post in site.posts:
+            picture = site.share_images.get(post.url)
+            if picture is not None:
+                size = Path(picture["cached"]).stat().st_size
+                site.feed_images[post.slug] = {"path": picture["path"], "size": size, "mime": picture["mime"]}
         if self.serving or not self.config.cache_dir:
             return
         # A published build knows every picture: what it did not use is stale.
@@ -281,3 +328,7 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
             for entry in folder.iterdir():
                 if entry.name not in used:
                     entry.unlink(missing_ok=True)
+
+    def on_build_error(self, *, error) -> None:
+        if self.cards is not None:
+            self.cards.close()

@@ -220,10 +220,11 @@ class RenderCache:
 
     def prune(self, keep: set[str]) -> None:
         """Delete the entries not in `keep` (the ones this build used), so the folder doesn't grow.
-        Files of older formats (pickles) and leftovers go too."""
+        Files of older formats (pickles) and leftovers go too. Only the entries' own folders (two
+        hex digits) are touched: the folder is shared (trainersite-media keeps cards/ and images/)."""
         if self.folder is None or not self.folder.is_dir():
             return
-        for entry in self.folder.glob("*/*"):
+        for entry in self.folder.glob("[0-9a-f][0-9a-f]/*"):
             if not (entry.suffix == ".json" and entry.stem in keep) and entry.is_file():
                 entry.unlink(missing_ok=True)
 
