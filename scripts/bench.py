@@ -4,6 +4,7 @@
     scripts/bench 2000 --runs 1        # one run each
     scripts/bench 1000 --serve-edit    # also: one rebuild after editing one post, as `mkdocs serve` does
     scripts/bench 1000 --weight        # first-visit bytes and requests of home, /blog/, a post, a course
+    scripts/bench 1000 --cold-cards --no-baseline   # the cost of pictures: cold and warm card cache
 
 The baseline builds the same posts as plain MkDocs pages (same theme and Markdown extensions, only
 MkDocs' own search plugin, posts not in the navigation): the price MkDocs itself puts on any MkDocs
@@ -11,6 +12,9 @@ blog. The blog build indexes with Pagefind instead (trainersite-search), which t
 `--weight` serves the built blog on 127.0.0.1 and opens each page kind once in Debian's chromium
 (Playwright), with an empty cache: the bytes (uncompressed) and requests of a first visit, content
 images counted apart.
+`--cold-cards` (or `--pictures`) also builds without trainersite-media ("no pictures") and with
+the card and image cache of an earlier build kept ("warm pictures", the render cache still cold),
+and prints both costs as a share of the build without pictures.
 Each build runs in its own process; peak memory is that process's max RSS (os.wait4).
 """
 
@@ -96,15 +100,26 @@ def make_site(root: Path, count: int, plain: bool, without: tuple[str, ...] = ()
     return root
 
 
-def timed_build(root: Path, warm: bool = False) -> tuple[float, float, int, float]:
+PICTURE_CACHES = ("trainersite/cards", "trainersite/images")  # under .cache: trainersite-media's
+
+
+def timed_build(root: Path, warm: bool = False, keep: tuple[str, ...] = ()) -> tuple[float, float, int, float]:
     """Seconds, peak MB, pages written and CPU seconds of one `mkdocs build` in its own process.
 
-    Cold unless `warm`: the render cache is deleted first.
+    Cold unless `warm`: the cache is deleted first, but for the folders in `keep` (under .cache).
     """
     site_dir = root / "site"
     shutil.rmtree(site_dir, ignore_errors=True)
     if not warm:
+        kept = [(root / ".cache" / name, root / f".kept-{number}") for number, name in enumerate(keep)]
+        for folder, aside in kept:
+            if folder.is_dir():
+                folder.rename(aside)
         shutil.rmtree(root / ".cache", ignore_errors=True)
+        for folder, aside in kept:
+            if aside.is_dir():
+                folder.parent.mkdir(parents=True, exist_ok=True)
+                aside.rename(folder)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, env=env,
@@ -216,7 +231,8 @@ def main() -> None:
     parser.add_argument("--serve-edit", action="store_true")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--weight", action="store_true", help="only build the blog once and measure first visits")
-    parser.add_argument("--pictures", action="store_true", help="also build without trainersite-media: the cost of pictures")
+    parser.add_argument("--pictures", "--cold-cards", action="store_true",
+                        help="also build without trainersite-media and with a warm card cache: the cost of pictures")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="trainersite-bench-") as tmp:
         if args.weight:
@@ -227,22 +243,25 @@ def main() -> None:
             return
         kinds = {"blog": False} if args.no_baseline else {"blog": False, "plain pages": True}
         if args.pictures:
-            kinds["no pictures"] = False
+            kinds["no pictures"] = kinds["warm pictures"] = False
         roots = {
             kind: make_site(Path(tmp) / kind.replace(" ", "-"), args.posts, plain,
                             ("trainersite-media",) if kind == "no pictures" else ())
             for kind, plain in kinds.items()
         }
+        keep = {"warm pictures": PICTURE_CACHES}
+        if args.pictures:
+            timed_build(roots["warm pictures"])  # fills the card and image cache the runs keep
         # Runs alternate between the kinds, so a slower spell of a shared machine hits both alike.
         runs: dict[str, list] = {kind: [] for kind in kinds}
         for _ in range(args.runs):
             for kind in kinds:
-                runs[kind].append(timed_build(roots[kind]))
+                runs[kind].append(timed_build(roots[kind], keep=keep.get(kind, ())))
         seconds = {kind: statistics.median(run[0] for run in kind_runs) for kind, kind_runs in runs.items()}
         for kind, kind_runs in runs.items():
             peak = max(run[1] for run in kind_runs)
             cpu = statistics.median(run[3] for run in kind_runs)
-            print(f"{kind:12s} {args.posts} posts: {seconds[kind]:6.2f} s (median of {args.runs}: "
+            print(f"{kind:13s} {args.posts} posts: {seconds[kind]:6.2f} s (median of {args.runs}: "
                   f"{', '.join(f'{run[0]:.2f}' for run in kind_runs)}), {seconds[kind] / args.posts * 1000:5.1f} ms/post, "
                   f"{kind_runs[0][2]} pages, peak {peak:.0f} MB, CPU {cpu:.2f} s")
         if not args.no_baseline:
@@ -250,9 +269,12 @@ def main() -> None:
             print(f"ratio blog / plain pages: {seconds['blog'] / seconds['plain pages']:.2f}x "
                   f"(run by run: {', '.join(f'{ratio:.2f}' for ratio in pairs)})")
         if args.pictures:
-            extra = seconds["blog"] - seconds["no pictures"]
-            print(f"pictures (social cards for every page): {extra:+.2f} s, {extra / seconds['no pictures'] * 100:+.1f}% "
-                  f"of the build without them")
+            for kind, what in (("blog", "cold cards and images"), ("warm pictures", "warm card and image cache")):
+                extra = seconds[kind] - seconds["no pictures"]
+                pairs = [run[0] / bare[0] - 1 for run, bare in zip(runs[kind], runs["no pictures"])]
+                print(f"pictures, {what} (a social card for every page): {extra:+.2f} s, "
+                      f"{extra / seconds['no pictures'] * 100:+.1f}% of the build without them "
+                      f"(run by run: {', '.join(f'{pair * 100:+.1f}%' for pair in pairs)})")
         warm = timed_build(roots["blog"], warm=True)
         print(f"blog, warm render cache: {warm[0]:6.2f} s ({warm[0] / seconds['blog']:.2f}x the cold build), CPU {warm[3]:.2f} s")
         if args.serve_edit:

@@ -16,9 +16,11 @@ import pytest
 from PIL import Image
 
 from sitebuilder import REPO, SiteBuilder, post_text
+from trainersite.core.errors import ContentError
 from trainersite.media import social_cards
+from trainersite.media.card_pool import CHUNK, CardPool, draw_chunk
 from trainersite.media.images import target_widths
-from trainersite.media.social_cards import Card, CardStyle
+from trainersite.media.social_cards import Card, CardJob, CardStyle
 
 SITE = "https://www.example.nl/"
 GPS_IFD = 0x8825
@@ -220,11 +222,84 @@ def test_published_jpegs_carry_no_gps_and_are_turned_upright(built):
 def test_warm_rebuild_makes_no_new_pictures(built):
     site, result = built
     cache = site.root / ".cache/trainersite"
+    published = sorted(p.name for p in (result.site / "assets/images/social").iterdir())
+    cards = sorted(p.name for p in (cache / "cards").iterdir())
+    # Every published card is in the cache (the render cache's clean-up leaves them alone), nothing else is.
+    assert published and cards == published
     before = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file() and ("/cards/" in str(p) or "/images/" in str(p))}
     again = site.build()
     assert again.returncode == 0, again.output
     after = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file() and ("/cards/" in str(p) or "/images/" in str(p))}
-    assert before and after == before
+    assert after == before
+    assert sorted(p.name for p in (result.site / "assets/images/social").iterdir()) == published
+
+
+def _card_jobs(folder: Path, count: int) -> list[CardJob]:
+    folder.mkdir(parents=True, exist_ok=True)
+    return [CardJob(Card(f"{DUTCH_TITLE[: 30 + 3 * n]} {n}", "Blog", f"Annelies Verbeek · {n % 28 + 1} maart 2024"),
+                    STYLE, str(folder / f"{n}.png"), f"posts/bericht-{n}.md") for n in range(count)]
+
+
+def test_cards_drawn_by_helpers_have_the_bytes_of_cards_drawn_in_one_process(tmp_path):
+    count = 3 * CHUNK + 5
+    serial = _card_jobs(tmp_path / "serial", count)
+    assert draw_chunk(serial) == []
+    pool = CardPool(helpers=1)
+    parallel = _card_jobs(tmp_path / "parallel", count)
+    pool.submit(parallel)
+    pool.submit(parallel[:3])  # a card already on its way is not drawn twice
+    first = pool._chunks[0][1]
+    assert first is not None and first.result() == []  # this chunk a helper process drew
+    pool.finish()
+    assert pool.made == count and pool._executor is None
+    for one, other in zip(serial, parallel):
+        assert Path(one.path).read_bytes() == Path(other.path).read_bytes(), one.card.title
+    # The same input gives the same bytes, every time: what the cache relies on.
+    assert social_cards.encode(social_cards.render(serial[0].card, STYLE)) == Path(serial[0].path).read_bytes()
+    with Image.open(serial[-1].path) as card:
+        assert card.size == (1200, 630) and card.format == "PNG"
+    assert not list(tmp_path.rglob("*.part"))
+
+
+def test_a_card_a_helper_cannot_draw_is_one_line_naming_the_page_and_the_file(tmp_path):
+    jobs = _card_jobs(tmp_path / "cards", 2 * CHUNK)
+    jobs[1] = CardJob(jobs[1].card, STYLE, str(tmp_path / "weg" / "kaart.png"), "posts/kapot.md")  # no such folder
+    pool = CardPool(helpers=1)
+    pool.submit(jobs)
+    first = pool._chunks[0][1]
+    assert first is not None and [index for index, _ in first.result()] == [1]  # the helper met the error
+    with pytest.raises(ContentError) as caught:
+        pool.finish()
+    message = str(caught.value)
+    assert "\n" not in message and "Traceback" not in message, message
+    assert message.startswith("posts/kapot.md: expected a social card drawn into ") and "weg/kaart.png" in message
+    assert "FileNotFoundError" in message
+    assert pool._executor is None  # the helpers are stopped
+    assert all(Path(job.path).is_file() for number, job in enumerate(jobs) if number != 1)
+
+
+def test_a_logo_that_cannot_be_read_stops_the_build_with_one_line_naming_it(site):
+    (site.docs / "assets").mkdir(exist_ok=True)
+    (site.docs / "assets/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 50)
+    site.plugin("trainersite-media")["logo"] = "assets/logo.png"
+    for n in range(1, 2 * CHUNK + 1):  # enough cards for the helper processes
+        site.post(f"2020-02-{n % 28 + 1:02d}-p{n}.md", post_text(f"Bericht {n}", f"2020-02-{n % 28 + 1:02d}"))
+    result = site.build()
+    assert result.returncode != 0 and "Traceback" not in result.output, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1, result.output
+    assert "'trainersite-media.logo': expected a PNG, JPEG or WebP file" in errors[0] and "assets/logo.png" in errors[0], errors[0]
+    assert not (result.site / "assets/images/social").exists()
+
+
+def test_a_cache_folder_that_is_a_file_is_one_line(site):
+    site.post("2020-01-01-p.md", post_text("Bericht", "2020-01-01"))
+    (site.root / "cache-bestand").write_text("geen map", encoding="utf-8")
+    site.plugin("trainersite-media")["cache_dir"] = "cache-bestand"
+    result = site.build()
+    assert result.returncode != 0 and "Traceback" not in result.output, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1 and "'trainersite-media.cache_dir': expected a folder the build can write to" in errors[0], result.output
 
 
 @pytest.mark.parametrize("kind", ["missing", "corrupt", "huge", "unsupported", "truncated"])

@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
+from PIL import Image
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -94,6 +95,13 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
         logo_path = self.docs_dir / site_path(logo) if logo and is_raster(logo) and not urlsplit(logo).scheme else None
         if cfg.logo and (logo_path is None or not logo_path.is_file()):
             raise PluginError(f"mkdocs.yml: 'trainersite-media.logo': expected a PNG, JPEG or WebP file in docs/, got {cfg.logo!r}")
+        if logo_path is not None and logo_path.is_file() and cfg.social_cards:
+            try:  # here, not in the processes drawing the cards: one line that names the logo
+                with Image.open(logo_path) as opened:
+                    opened.load()
+            except (OSError, ValueError, Image.DecompressionBombError) as err:
+                key = "trainersite-media.logo" if cfg.logo else "theme.logo"
+                raise PluginError(f"mkdocs.yml: '{key}': expected a PNG, JPEG or WebP file in docs/, got {logo!r} ({err})") from None
         self.style = CardStyle(
             background=background, text=text, accent=accent, site_name=config.site_name,
             footer=urlsplit(config.site_url or "").hostname or "", language=self.language,
@@ -135,6 +143,11 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
         self.cards = CardPool(helpers)
         if not self.config.social_cards:
             return
+        try:
+            (self.cache / "cards").mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise PluginError(str(ContentError("mkdocs.yml", "trainersite-media.cache_dir", "a folder the build can write to",
+                                               f"{self.cache / 'cards'} ({err.strerror})"))) from None
         jobs = []
         for item in self.by_url.values():
             if self._own_picture(getattr(item, "image", None)) is not None:
@@ -149,7 +162,6 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
         cached = self.cache / "cards" / f"{social_cards.card_key(card, self.style)}.png"
         if str(cached) in self.cards or cached.is_file():
             return None
-        cached.parent.mkdir(parents=True, exist_ok=True)
         return CardJob(card, self.style, str(cached), source)
 
     def _image_set(self, image: str, source: str, key: str = "image"):

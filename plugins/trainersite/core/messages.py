@@ -121,6 +121,8 @@ NL: dict[str, str] = {
     "an image of at most {count} megapixels": "een afbeelding van hoogstens {count} megapixels",
     "an image of at most {count} megapixels ({size} is more)": "een afbeelding van hoogstens {count} megapixels ({size} is meer)",
     "a complete, undamaged image file ({reason})": "een volledig, onbeschadigd afbeeldingsbestand ({reason})",
+    "a social card drawn into {path} ({reason})": "een social card, getekend in {path} ({reason})",
+    "a folder the build can write to": "een map waarin de build kan schrijven",
     "an image file in docs/, like /assets/images/trainingen/x.svg":
         "een afbeelding in docs/, zoals /assets/images/trainingen/x.svg",
     # -- hints (core/hints.py) ---------------------------------------------------------------------

@@ -35,8 +35,8 @@ def draw_chunk(jobs: Sequence[CardJob]) -> list[tuple[int, str]]:
         try:
             make_card(job)
         except Exception as err:  # reported in the build's process, as one line
-            reason = f"{type(err).__name__}: {err}".splitlines()[0][:200]
-            failed.append((index, reason))
+            detail = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+            failed.append((index, f"{type(err).__name__}: {(detail.splitlines() or [''])[0][:200]}"))
     return failed
 
 
@@ -113,7 +113,7 @@ class CardPool:
         for number, (chunk, _) in enumerate(chunks):
             for index, reason in failed[number]:
                 job = chunk[index]
-                raise ContentError(job.source, None, f"a social card drawn into {job.path}", reason)
+                raise ContentError(job.source, None, f"a social card drawn into {job.path} ({reason})")
 
     def close(self) -> None:
         """Stop the helpers (after a failed build too); cards not drawn are not drawn."""
