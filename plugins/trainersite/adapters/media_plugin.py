@@ -126,6 +126,8 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
         self.by_url.update((post.url, post) for post in site.posts)
         if site.blog is not None:
             self.by_url.update((listing.url, listing) for listing in site.blog.listing_pages())
+        if site.taxonomy is not None:  # tag and author pages: listings too
+            self.by_url.update((listing.url, listing) for listing in site.taxonomy.listing_pages())
         try:
             for item in self.by_url.values():
                 if getattr(item, "image", None):
@@ -141,6 +143,7 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
             self.cards.close()
         helpers = 0 if self.serving else max(0, (self.config.workers or os.cpu_count() or 1) - 1)
         self.cards = CardPool(helpers)
+        self.card_keys: dict[Card, str] = {}  # this build's (the style is the same for all)
         if not self.config.social_cards:
             return
         try:
@@ -157,9 +160,15 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
                 jobs.append(job)
         self.cards.submit(jobs)
 
+    def _card_key(self, card: Card) -> str:
+        key = self.card_keys.get(card)
+        if key is None:
+            key = self.card_keys[card] = social_cards.card_key(card, self.style)
+        return key
+
     def _card_job(self, card: Card, source: str) -> CardJob | None:
         """The job that draws `card` into the cache; None when the cache has it."""
-        cached = self.cache / "cards" / f"{social_cards.card_key(card, self.style)}.png"
+        cached = self.cache / "cards" / f"{self._card_key(card)}.png"
         if str(cached) in self.cards or cached.is_file():
             return None
         return CardJob(card, self.style, str(cached), source)
@@ -210,7 +219,7 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
             if not self.config.social_cards:
                 continue
             card = self._card(page, item, title, config, site)
-            key = social_cards.card_key(card, self.style)
+            key = self._card_key(card)
             path = f"{CARD_FOLDER}/{key}.png"
             cached = self.cache / "cards" / f"{key}.png"
             job = self._card_job(card, getattr(item, "source", None) or f"docs/{file.src_uri}")
@@ -323,7 +332,10 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
         for path, cached in self.card_files.items():
             target = self.outputs.target(path)  # claimed in on_env
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(cached, target)
+            try:  # a card never changes under its name: the site's copy may share the cache's file
+                os.link(cached, target)
+            except OSError:  # another file system, or links not allowed
+                shutil.copyfile(cached, target)
         site = site_model(config)
         for post in site.posts:
             picture = site.share_images.get(post.url)
