@@ -186,6 +186,17 @@
       (links[at - 1] || input).focus();
     }
   });
+  // A search box in a page (the 404 page's): its words go to the header's search, which opens.
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-ts-search-open]"), function (other) {
+    other.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var words = other.querySelector("input[type=search]");
+      input.value = words ? words.value : "";
+      open();
+      input.focus();
+      run();
+    });
+  });
   // "/" opens the search from anywhere but a text field.
   document.addEventListener("keydown", function (event) {
     var target = event.target;

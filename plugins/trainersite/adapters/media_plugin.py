@@ -253,6 +253,13 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
         catalogue = context.get("catalogue")
         if isinstance(catalogue, dict) and catalogue.get("cards"):
             context["catalogue"] = {**catalogue, "cards": [self._with_picture(card) for card in catalogue["cards"]]}
+        home = context.get("home")
+        if isinstance(home, dict):  # the home page: its course cards and the hero's portrait
+            hero = home.get("hero")
+            context["home"] = {
+                **home, "cards": [self._with_picture(card) for card in home.get("cards") or ()],
+                "hero": self._with_picture(hero) if hero else hero,
+            }
         return context
 
     def _with_picture(self, card):

@@ -227,4 +227,6 @@ class HomePage(View):
     def context(self, site, page_url):
         if site.blog is None:
             return {}
-        return {"cards": [card(post, page_url, site) for post in site.blog.posts[: self.latest]], "blog_url": site.urls.blog}
+        latest = getattr(site.home, "posts", None)  # the home page's own `posts:` (courses/home.py)
+        count = self.latest if latest is None else latest
+        return {"cards": [card(post, page_url, site) for post in site.blog.posts[:count]], "blog_url": site.urls.blog}

@@ -207,3 +207,43 @@ def training_promo(post: object, site: SiteModel, cs: CourseSite) -> dict[str, A
         return {}
     course = site.courses[post["training"]]
     return {"training_promo": {**card(course, site, cs), "testimonial": course.testimonials[0] if course.testimonials else None}}
+
+
+@dataclass
+class HomeView(View):
+    """The home page: hero, offer, testimonials and contact block (courses/home.py); the blog plugin adds the posts."""
+
+    home: Any  # courses/home.py Home
+    template = "home.html"
+
+    def context(self, site, cs):
+        home = self.home
+        slugs = home.courses if home.courses is not None else tuple(site.courses)
+        courses = [site.courses[slug] for slug in slugs if slug in site.courses]
+        quotes = [
+            {"quote": t.quote, "name": t.name, "role": t.role, "course": course.title, "url": course.url}
+            for course in courses for t in course.testimonials
+        ]
+        hero = home.hero
+        return {"home": {
+            "hero": {
+                "title": hero.title, "text": hero.text, "image": hero.image, "image_alt": hero.image_alt,
+                "buttons": [{"label": b.label, "url": b.url} for b in hero.buttons],
+            } if hero else None,
+            "courses_title": home.courses_title or "",
+            "cards": [card(course, site, cs) for course in courses],
+            "testimonials": _spread(quotes, home.testimonials),
+            "newsletter": home.newsletter,
+            "contact": home.contact,
+        }}
+
+
+def _spread(quotes: list[dict], count: int) -> list[dict]:
+    """`count` quotes, one per course first, so two quotes are about two courses when there are."""
+    chosen, seen = [], set()
+    for quote in quotes:
+        if quote["url"] not in seen:
+            chosen.append(quote)
+            seen.add(quote["url"])
+    chosen += [quote for quote in quotes if quote not in chosen]
+    return chosen[:count]
