@@ -303,7 +303,8 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         if (view := self._view(page)) is not None:
             context.update(view.context(self.site, page.url))
         # Every page the blog generated (posts, listings, categories, tags, authors) lights the Blog tab.
-        context["blog_section"] = page.file.src_uri in self.views
+        if page.file.src_uri in self.views:
+            context["section_tab"] = self.urls.blog
         return context
 
     # -- preview -----------------------------------------------------------------------------

@@ -78,6 +78,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         self.course_site = CourseSite(labels={})
         self.calendar_urls: dict[str, str] = {}
         self.catalogue_src: str | None = None
+        self.catalogue_url: str | None = None
         self.contact: Contact | None = None
         self.contact_src: str | None = None
         self.contact_url: str | None = None
@@ -121,6 +122,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         site.home = None
         prefix = self.config.courses_dir.strip("/") + "/"
         self.catalogue_src = None
+        self.catalogue_url = None
         found: list[ContentError] = []  # every course's problem, listed together (adapters/problems.py)
         for file in list(files.documentation_pages()):
             if not file.src_uri.startswith(prefix):
@@ -128,6 +130,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             rest = file.src_uri[len(prefix):]
             if rest == "index.md":
                 self.catalogue_src = file.src_uri
+                self.catalogue_url = file.url
             elif "/" not in rest:
                 try:
                     self.courses_by_src[file.src_uri] = self._read(file, config, files)
@@ -284,5 +287,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         site = site_model(config)
         if (view := self.views.get(page.file.src_uri)) is not None:
             context.update(view.context(site, self.course_site))
+        if isinstance(view, CoursePage) and self.catalogue_url:
+            context["section_tab"] = self.catalogue_url  # a course page lights the catalogue's tab
         context.update(training_promo(context.get("post"), site, self.course_site))
         return context
