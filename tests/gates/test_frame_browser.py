@@ -87,6 +87,10 @@ def test_screenshots_with_s(page, site_url: str, page_types: dict[str, str], kin
     allowed = {"toc"} if kind in {"post", "course"} and width == "desktop" else set()
     assert set(shown) <= allowed, f"{page_types[kind]} ({width}): sidebars {shown} beside the content"
     if request.config.getoption("capture") == "no":
+        # Lazy pictures load when they come near the viewport: scroll through the page first.
+        page.evaluate("""async () => { for (let y = 0; y < document.body.scrollHeight; y += 600) {
+            window.scrollTo(0, y); await new Promise(r => setTimeout(r, 60)); } window.scrollTo(0, 0); }""")
+        page.wait_for_load_state("networkidle")
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         target = ARTIFACTS / f"page-{kind}-{WIDTHS[width]['width']}.png"
         page.screenshot(path=str(target), full_page=True)
