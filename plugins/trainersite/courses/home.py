@@ -63,7 +63,7 @@ def parse_home(meta: Mapping[str, Any], source: str, known_courses: Mapping[str,
     for slug in slugs or ():
         if slug not in known_courses:
             known = ", ".join(known_courses) or "none yet"
-            raise ContentError(source, "courses", f"the slug of a course in docs/trainingen/ ({known})", slug)
+            raise ContentError(source, "courses", f"the slug of a course ({known})", slug)
     testimonials = whole_number(meta, "testimonials", source, 0)
     return Home(
         hero=_hero(meta.get("hero"), source, exists),
