@@ -175,6 +175,7 @@ def test_the_frame_speaks_dutch(built):
     assert 'aria-label="Kopregel"' in html and 'aria-label="Hoofdmenu"' in html
     assert 'aria-label="Header"' not in html and 'aria-label="Tabs"' not in html
     assert 'title="Permanent link"' not in html and 'title="Link naar dit kopje"' in html
+    assert 'alt="logo"' not in html and 'class="md-header__button md-logo" aria-label="Verbeek Klantcontact"' in html
 
 
 # -- 404 and privacy ---------------------------------------------------------------------------------
