@@ -96,3 +96,15 @@ def test_screenshots_with_s(page, site_url: str, page_types: dict[str, str], kin
         page.screenshot(path=str(target), full_page=True)
         assert target.stat().st_size > 1000
         print(f"screenshot: {target.relative_to(REPO)}")
+
+
+def test_the_404_search_box_searches_the_site(page, site_url: str, page_types: dict[str, str]) -> None:
+    """The 404 page's box hands its words to the header's Pagefind search, which opens with results."""
+    page.goto(site_url + page_types["not-found"], wait_until="load")
+    assert not [url for url in page.gate_requests if "/pagefind/" in url], "the search loaded before it was used"
+    page.fill("#ts-not-found-q", "klachten")
+    page.click(".ts-not-found__search button[type=submit]")
+    first = page.locator(".md-search-result__list li a").first
+    first.wait_for(state="visible", timeout=20000)
+    assert page.locator(".md-search__input").input_value() == "klachten"
+    assert "/pagefind/" in " ".join(page.gate_requests)

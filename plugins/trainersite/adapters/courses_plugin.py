@@ -1,4 +1,4 @@
-"""MkDocs adapter for the course catalogue and the contact page.
+"""MkDocs adapter for the course catalogue, the contact page and the home page's settings.
 
 Reads every course in docs/trainingen/ before anything is rendered (a bad course fails the build
 at once), adds an iCalendar file per course and the business's vCard, picks the templates and

@@ -6,6 +6,7 @@
 | the catalogue (`docs/trainingen/index.md`) | `CataloguePage` | catalogue.html (unless the page names another) |
 | the contact page | `ContactPage` | contact.html (unless the page names another) |
 | the agenda page | `AgendaPage` | agenda.html (unless the page names another) |
+| the home page (`docs/index.md`: hero, offer, testimonials, contact block) | `HomeView` | home.html (the blog plugin adds the newest posts) |
 
 Under a post with `training:`, `training_promo` adds a block about that course. Nothing here knows MkDocs.
 """
