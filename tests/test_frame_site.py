@@ -121,6 +121,7 @@ def built(tmp_path_factory):
     site = SiteBuilder(tmp_path_factory.mktemp("frame"))
     full_site(site)
     home_page(site, hero=HERO)
+    site.page("nieuwsbrief.md", "---\ntitle: Nieuwsbrief\n---\nEén keer per maand een tip.\n")
     site.configure(extra={"contact": {"social": [{"name": "Mastodon", "url": "https://social.example.nl/@a?x=1&y=2"}]}})
     result = site.build()
     assert result.returncode == 0, result.output
@@ -177,6 +178,13 @@ def test_the_frame_speaks_dutch(built):
     assert 'aria-label="Header"' not in html and 'aria-label="Tabs"' not in html
     assert 'title="Permanent link"' not in html and 'title="Link naar dit kopje"' in html
     assert 'alt="logo"' not in html and 'class="md-header__button md-logo" aria-label="Verbeek Klantcontact"' in html
+
+
+def test_the_newsletter_page_says_nieuwsbrief_once(built):
+    html = built.page("nieuwsbrief/")
+    article = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    assert re.findall(r"<h[12][^>]*>([^<]*)", article) == ["Nieuwsbrief"]  # the page's H1, no box heading under it
+    assert '<aside class="ts-newsletter" aria-label="Nieuwsbrief">' in article and "<form" in article
 
 
 # -- 404 and privacy ---------------------------------------------------------------------------------
