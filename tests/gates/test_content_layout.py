@@ -135,7 +135,10 @@ def test_comments_line_up_with_the_text(page, site_url) -> None:
     comments = page.locator(".ts-comments__list > li")
     if comments.count() == 0:
         pytest.fail(f"{COMMENTS_POST} has no comments: the example site should keep some", pytrace=False)
-    assert abs(box(comments.first)["x"] - box(page.locator(".ts-post__body"))["x"]) < 1
+    text = box(page.locator(".ts-post__body"))["x"]
+    assert abs(box(comments.first)["x"] - text) < 1
+    reply = page.locator(".ts-comments__replies > li").first  # a reply is indented under what it answers
+    assert box(reply)["x"] - text > 20
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
