@@ -3,7 +3,10 @@
     scripts/bench 1000                 # the blog build and the plain-pages baseline, median of 3
     scripts/bench 2000 --runs 1        # one run each
     scripts/bench 1000 --serve-edit    # also: one rebuild after editing one post, as `mkdocs serve` does
-    scripts/bench 1000 --weight        # first-visit bytes and requests of home, /blog/, a post, a course
+    scripts/bench 1000 --weight        # first-visit bytes and requests of home, /blog/, a post, the catalogue,
+                                       # a course, and what one search downloads (search code included)
+    scripts/bench 1000 --weight --lighthouse   # also Lighthouse's mobile scores of those pages
+    scripts/bench --weight --example --lighthouse   # the same for the example site itself
 
 The baseline builds the same posts as plain MkDocs pages (same theme and Markdown extensions, only
 MkDocs' own search plugin, posts not in the navigation): the price MkDocs itself puts on any MkDocs
@@ -75,14 +78,18 @@ def post_markdown(n: int, rng: random.Random) -> tuple[str, str]:
     return f"{day}-post-{n}.md", f"---\n{head}date: {day}\n---\n" + "\n\n".join(parts) + "\n"
 
 
-def make_site(root: Path, count: int, plain: bool, without: tuple[str, ...] = ()) -> Path:
-    """A copy of the example site with `count` generated posts (as posts, or as plain pages)."""
+def make_site(root: Path, count: int, plain: bool, without: tuple[str, ...] = (), example: bool = False) -> Path:
+    """A copy of the example site with `count` generated posts (as posts, or as plain pages); with
+    `example`, the example site's own posts and no generated ones."""
     shutil.copytree(REPO / "docs", root / "docs")
+    if example:
+        shutil.copytree(REPO / "posts", root / "posts")
+        count = 0
     shutil.copytree(REPO / "overrides", root / "overrides")
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     rng = random.Random(20261123)
     target = root / ("docs/posts-plain" if plain else "posts")
-    target.mkdir(parents=True)
+    target.mkdir(parents=True, exist_ok=True)
     for n in range(count):
         name, text = post_markdown(n, rng)
         (target / name).write_text(text, encoding="utf-8")
@@ -151,7 +158,7 @@ shutil.rmtree(site_dir)  # as mkdocs serve does when it stops
     return float(done.stdout.strip().splitlines()[-1])
 
 
-def first_visits(root: Path) -> None:
+def first_visits(root: Path, lighthouse: bool = False) -> None:
     """Serve the built site and print what a first visit of each page kind downloads."""
     import functools
     import http.server
@@ -164,7 +171,7 @@ def first_visits(root: Path) -> None:
                    if p.parent.name not in {"categorie", "archief", "pagina", "tag", "auteur"})
     courses = sorted(p.parent for p in (site / "trainingen").glob("*/index.html"))
     pages = {"home": "/", "blog": "/blog/", "post": f"/{posts[len(posts) // 2].relative_to(site).as_posix()}/",
-             "course": f"/{courses[0].relative_to(site).as_posix()}/"}
+             "catalogue": "/trainingen/", "course": f"/{courses[0].relative_to(site).as_posix()}/"}
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args) -> None:
@@ -192,13 +199,79 @@ def first_visits(root: Path) -> None:
                 page.goto(base + path, wait_until="networkidle")
                 page.wait_for_timeout(500)  # anything a script fetches late
                 found = page.evaluate(measure)
-                print(f"first visit {kind:6s} {path}: {found['bytes'] / 1024:7.1f} KB in {found['requests']} requests "
+                print(f"first visit {kind:9s} {path}: {found['bytes'] / 1024:7.1f} KB in {found['requests']} requests "
                       f"(+ content images {found['images'] / 1024:.1f} KB in {found['image_requests']}); "
                       f"largest: {', '.join(found['largest'])}")
                 context.close()
+            for term in QUERIES:
+                search_cost(browser, base + pages["blog"], term)
             browser.close()
+        if lighthouse:
+            for kind, path in pages.items():
+                print(f"lighthouse mobile {kind:9s} {path}: {lighthouse_scores(base + path)}")
     finally:
         server.shutdown()
+
+
+# Searched on /blog/ after a first visit: a stemmed word, a very common word, two words.
+QUERIES = ["klachten", "een", "gesprekken luisteren"]
+
+
+def search_cost(browser, url: str, term: str) -> None:
+    """What one search downloads after the page has loaded, search code included.
+
+    Counted from the browser context's network events (the search worker's fetches do not show in
+    the page's performance timeline), each response's body size as it arrived.
+    """
+    context = browser.new_context(viewport={"width": 1366, "height": 768})  # the header's box is visible
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    fetched: list[tuple[str, int]] = []
+
+    def done(request) -> None:
+        try:
+            body = request.sizes()["responseBodySize"]
+        except Exception:  # noqa: BLE001 - a request the browser dropped has no sizes
+            body = 0
+        fetched.append((request.url, body))
+
+    context.on("requestfinished", done)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(term, delay=30)
+    page.locator(".md-search-result__list a").first.wait_for(state="attached", timeout=30_000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+    total = sum(size for _, size in fetched)
+    code = sum(size for name, size in fetched if name.endswith(".js") or "wasm" in name.rsplit("/", 1)[-1])
+    shown = page.locator(".md-search-result__list > li").count()
+    print(f"search {term!r} on /blog/: {total / 1024:7.1f} KB in {len(fetched)} requests "
+          f"(search code {code / 1024:.1f} KB of it), {shown} results shown")
+    context.close()
+
+
+def lighthouse_scores(url: str) -> str:
+    """Lighthouse's mobile scores (the gates' npm copy, Debian's chromium, nothing fetched from outside)."""
+    lighthouse = REPO / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not lighthouse.is_file() or not shutil.which("node"):
+        return "lighthouse is not installed (scripts/install-gates)"
+    flags = ('--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage '
+             '--host-resolver-rules="MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"')
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        done = subprocess.run(["node", str(lighthouse), url, "--only-categories=performance,accessibility,best-practices,seo",
+                               "--output=json", f"--output-path={report}", f"--chrome-flags={flags}", "--quiet"],
+                              capture_output=True, text=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"})
+        if done.returncode or not report.is_file():
+            return f"lighthouse failed: {done.stderr.strip()[-300:]}"
+        import json
+        result = json.loads(report.read_text(encoding="utf-8"))
+    scores = {name: category["score"] for name, category in result["categories"].items()}
+    metrics = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"]
+    return (", ".join(f"{name} {round(score * 100) if score is not None else '-'}" for name, score in scores.items())
+            + " (" + ", ".join(f"{metric.split('-')[0]}-{metric.split('-')[1]} {result['audits'][metric].get('displayValue', '-')}"
+                             for metric in metrics) + ")")
 
 
 def preview_parents() -> dict[str, str]:
@@ -216,14 +289,17 @@ def main() -> None:
     parser.add_argument("--serve-edit", action="store_true")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--weight", action="store_true", help="only build the blog once and measure first visits")
+    parser.add_argument("--lighthouse", action="store_true", help="with --weight: also Lighthouse's mobile scores")
+    parser.add_argument("--example", action="store_true", help="with --weight: the example site's own posts, none generated")
     parser.add_argument("--pictures", action="store_true", help="also build without trainersite-media: the cost of pictures")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="trainersite-bench-") as tmp:
         if args.weight:
-            root = make_site(Path(tmp) / "blog", args.posts, plain=False)
+            root = make_site(Path(tmp) / "blog", args.posts, plain=False, example=args.example)
             seconds, _, pages, _ = timed_build(root)
-            print(f"blog {args.posts} posts: built in {seconds:.2f} s, {pages} pages")
-            first_visits(root)
+            what = "the example site" if args.example else f"blog {args.posts} posts"
+            print(f"{what}: built in {seconds:.2f} s, {pages} pages")
+            first_visits(root, lighthouse=args.lighthouse)
             return
         kinds = {"blog": False} if args.no_baseline else {"blog": False, "plain pages": True}
         if args.pictures:
