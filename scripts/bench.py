@@ -11,9 +11,9 @@
 The baseline builds the same posts as plain MkDocs pages (same theme and Markdown extensions, only
 MkDocs' own search plugin, posts not in the navigation): the price MkDocs itself puts on any MkDocs
 blog. The blog build indexes with Pagefind instead (trainersite-search), which the ratio includes.
-`--weight` serves the built blog on 127.0.0.1 and opens each page kind once in Debian's chromium
-(Playwright), with an empty cache: the bytes (uncompressed) and requests of a first visit, content
-images counted apart.
+`--weight` builds with precompressed copies and serves the blog on 127.0.0.1 as a host does (gzip where
+the browser accepts it), opens each page kind once in Debian's chromium (Playwright), with an empty
+cache: the bytes (uncompressed) and requests of a first visit, content images counted apart.
 Each build runs in its own process; peak memory is that process's max RSS (os.wait4).
 """
 
@@ -78,7 +78,8 @@ def post_markdown(n: int, rng: random.Random) -> tuple[str, str]:
     return f"{day}-post-{n}.md", f"---\n{head}date: {day}\n---\n" + "\n\n".join(parts) + "\n"
 
 
-def make_site(root: Path, count: int, plain: bool, without: tuple[str, ...] = (), example: bool = False) -> Path:
+def make_site(root: Path, count: int, plain: bool, without: tuple[str, ...] = (), example: bool = False,
+              compress: bool = False) -> Path:
     """A copy of the example site with `count` generated posts (as posts, or as plain pages); with
     `example`, the example site's own posts and no generated ones."""
     shutil.copytree(REPO / "docs", root / "docs")
@@ -94,6 +95,9 @@ def make_site(root: Path, count: int, plain: bool, without: tuple[str, ...] = ()
         name, text = post_markdown(n, rng)
         (target / name).write_text(text, encoding="utf-8")
     config["plugins"] = [p for p in config["plugins"] if (p if isinstance(p, str) else next(iter(p))) not in without]
+    if compress:  # .gz/.br copies beside the files, as `trainersite publiceer` writes them
+        config["plugins"] = [{"trainersite-delivery": {"compress": True}} if p == "trainersite-delivery" else p
+                             for p in config["plugins"]]
     if plain:
         config["plugins"] = ["search"]  # MkDocs' own search plugin, as any plain MkDocs site has
         config["not_in_nav"] = "/posts-plain/"
@@ -174,8 +178,25 @@ def first_visits(root: Path, lighthouse: bool = False) -> None:
              "catalogue": "/trainingen/", "course": f"/{courses[0].relative_to(site).as_posix()}/"}
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
+        """Serves the build's precompressed .gz copies where the browser accepts gzip, as hosts do."""
+
         def log_message(self, *args) -> None:
             pass
+
+        def send_head(self):
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            packed = path.with_name(path.name + ".gz")
+            if "gzip" not in self.headers.get("Accept-Encoding", "") or not packed.is_file():
+                return super().send_head()
+            body = packed.open("rb")
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(packed.stat().st_size))
+            self.end_headers()
+            return body
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -221,7 +242,7 @@ def search_cost(browser, url: str, term: str) -> None:
     """What one search downloads after the page has loaded, search code included.
 
     Counted from the browser context's network events (the search worker's fetches do not show in
-    the page's performance timeline), each response's body size as it arrived.
+    the page's performance timeline), each response's body uncompressed.
     """
     context = browser.new_context(viewport={"width": 1366, "height": 768})  # the header's box is visible
     page = context.new_page()
@@ -230,9 +251,10 @@ def search_cost(browser, url: str, term: str) -> None:
     fetched: list[tuple[str, int]] = []
 
     def done(request) -> None:
-        try:
-            body = request.sizes()["responseBodySize"]
-        except Exception:  # noqa: BLE001 - a request the browser dropped has no sizes
+        try:  # the body as the browser has it: uncompressed, like the first-visit figures
+            response = request.response()
+            body = len(response.body()) if response else 0
+        except Exception:  # noqa: BLE001 - a request the browser dropped has no body
             body = 0
         fetched.append((request.url, body))
 
@@ -295,7 +317,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="trainersite-bench-") as tmp:
         if args.weight:
-            root = make_site(Path(tmp) / "blog", args.posts, plain=False, example=args.example)
+            root = make_site(Path(tmp) / "blog", args.posts, plain=False, example=args.example, compress=True)
             seconds, _, pages, _ = timed_build(root)
             what = "the example site" if args.example else f"blog {args.posts} posts"
             print(f"{what}: built in {seconds:.2f} s, {pages} pages")
