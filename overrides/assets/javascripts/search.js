@@ -29,7 +29,9 @@
     if (!loading) {
       status.textContent = labels.loading;
       loading = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
-        return pagefind.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
+        // noWorker: Pagefind's web worker would download a second copy of its code (41 KB);
+        // a query on this site's index takes milliseconds on the page's own thread.
+        return pagefind.options({ baseUrl: root.pathname, excerptLength: 24, noWorker: true }).then(function () {
           return pagefind.filters();
         }).then(function (found) {
           Object.keys((found && found.category) || {}).sort(function (a, b) {

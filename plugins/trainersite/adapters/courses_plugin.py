@@ -16,6 +16,8 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from markupsafe import escape
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.meta import get_data
 
 from ..courses.contact import FORM_ANCHOR, Contact, contact_vcard, parse_contact
@@ -273,6 +275,16 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         if (view := self.views.get(page.file.src_uri)) is not None:
             set_head(page, view.title(), view.meta)
         return markdown
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        """A course page's table of contents also lists the sections course.html adds around the
+        text ("In het kort", "Data en inschrijven", ...): MkDocs only knows the Markdown's headings."""
+        view = self.views.get(page.file.src_uri)
+        if isinstance(view, CoursePage) and page.toc is not None:
+            before, after = view.toc_sections(site_model(config), self.course_site)
+            links = lambda sections: [AnchorLink(escape(title), anchor, 2) for anchor, title in sections]  # noqa: E731
+            page.toc = TableOfContents(links(before) + list(page.toc.items) + links(after))
+        return html
 
     def on_env(self, env, *, config, files):
         autoescape_own_templates(env, config)

@@ -83,6 +83,7 @@ def card(post: Post, page_url: str, site: SiteModel) -> dict:
         "tags": tag_links(post, site.urls),
         "excerpt": html_tools.rebase_links(rendered.excerpt, post.url, page_url) if rendered else "",
         "image": site_path(post.image),  # the media plugin adds the responsive picture
+        "authors": [{"name": author.name} for author in post.authors],
         "read_time": _read_time(post, site),
         "draft": post.draft,
         "scheduled": post.scheduled,
@@ -143,6 +144,7 @@ class PostPage(View):
             "updated": post.updated.date().isoformat() if post.updated else None,
             "updated_text": post.updated_text,
             "authors": [author_view(author, site.taxonomy) for author in post.authors],
+            "authors_heading": plural(site.labels, "about_authors", len(post.authors)),  # "Over de auteurs"
             "categories": _category_links(post, site),
             "tags": tag_links(post, site.urls),
             "read_time": _read_time(post, site),
