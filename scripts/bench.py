@@ -3,18 +3,21 @@
     scripts/bench 1000                 # the blog build and the plain-pages baseline, median of 3
     scripts/bench 2000 --runs 1        # one run each
     scripts/bench 1000 --serve-edit    # also: one rebuild after editing one post, as `mkdocs serve` does
-    scripts/bench 1000 --weight        # first-visit bytes and requests of home, /blog/, a post, a course
     scripts/bench 1000 --cold-cards --no-baseline   # the cost of pictures: cold and warm card cache
+    scripts/bench 1000 --weight        # first-visit bytes and requests of home, /blog/, a post, the catalogue,
+                                       # a course, and what one search downloads (search code included)
+    scripts/bench 1000 --weight --lighthouse   # also Lighthouse's mobile scores of those pages
+    scripts/bench --weight --example --lighthouse   # the same for the example site itself
 
 The baseline builds the same posts as plain MkDocs pages (same theme and Markdown extensions, only
 MkDocs' own search plugin, posts not in the navigation): the price MkDocs itself puts on any MkDocs
 blog. The blog build indexes with Pagefind instead (trainersite-search), which the ratio includes.
-`--weight` serves the built blog on 127.0.0.1 and opens each page kind once in Debian's chromium
-(Playwright), with an empty cache: the bytes (uncompressed) and requests of a first visit, content
-images counted apart.
 `--cold-cards` (or `--pictures`) also builds without trainersite-media ("no pictures") and with
 the card and image cache of an earlier build kept ("warm pictures", the render cache still cold),
 and prints both costs as a share of the build without pictures.
+`--weight` builds with precompressed copies and serves the blog on 127.0.0.1 as a host does (gzip where
+the browser accepts it), opens each page kind once in Debian's chromium (Playwright), with an empty
+cache: the bytes (uncompressed) and requests of a first visit, content images counted apart.
 Each build runs in its own process; peak memory is that process's max RSS (os.wait4).
 """
 
@@ -79,18 +82,26 @@ def post_markdown(n: int, rng: random.Random) -> tuple[str, str]:
     return f"{day}-post-{n}.md", f"---\n{head}date: {day}\n---\n" + "\n\n".join(parts) + "\n"
 
 
-def make_site(root: Path, count: int, plain: bool, without: tuple[str, ...] = ()) -> Path:
-    """A copy of the example site with `count` generated posts (as posts, or as plain pages)."""
+def make_site(root: Path, count: int, plain: bool, without: tuple[str, ...] = (), example: bool = False,
+              compress: bool = False) -> Path:
+    """A copy of the example site with `count` generated posts (as posts, or as plain pages); with
+    `example`, the example site's own posts and no generated ones."""
     shutil.copytree(REPO / "docs", root / "docs")
+    if example:
+        shutil.copytree(REPO / "posts", root / "posts")
+        count = 0
     shutil.copytree(REPO / "overrides", root / "overrides")
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     rng = random.Random(20261123)
     target = root / ("docs/posts-plain" if plain else "posts")
-    target.mkdir(parents=True)
+    target.mkdir(parents=True, exist_ok=True)
     for n in range(count):
         name, text = post_markdown(n, rng)
         (target / name).write_text(text, encoding="utf-8")
     config["plugins"] = [p for p in config["plugins"] if (p if isinstance(p, str) else next(iter(p))) not in without]
+    if compress:  # .gz/.br copies beside the files, as `trainersite publiceer` writes them
+        config["plugins"] = [{"trainersite-delivery": {"compress": True}} if p == "trainersite-delivery" else p
+                             for p in config["plugins"]]
     if plain:
         config["plugins"] = ["search"]  # MkDocs' own search plugin, as any plain MkDocs site has
         config["not_in_nav"] = "/posts-plain/"
@@ -166,7 +177,7 @@ shutil.rmtree(site_dir)  # as mkdocs serve does when it stops
     return float(done.stdout.strip().splitlines()[-1])
 
 
-def first_visits(root: Path) -> None:
+def first_visits(root: Path, lighthouse: bool = False) -> None:
     """Serve the built site and print what a first visit of each page kind downloads."""
     import functools
     import http.server
@@ -179,11 +190,28 @@ def first_visits(root: Path) -> None:
                    if p.parent.name not in {"categorie", "archief", "pagina", "tag", "auteur"})
     courses = sorted(p.parent for p in (site / "trainingen").glob("*/index.html"))
     pages = {"home": "/", "blog": "/blog/", "post": f"/{posts[len(posts) // 2].relative_to(site).as_posix()}/",
-             "course": f"/{courses[0].relative_to(site).as_posix()}/"}
+             "catalogue": "/trainingen/", "course": f"/{courses[0].relative_to(site).as_posix()}/"}
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
+        """Serves the build's precompressed .gz copies where the browser accepts gzip, as hosts do."""
+
         def log_message(self, *args) -> None:
             pass
+
+        def send_head(self):
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            packed = path.with_name(path.name + ".gz")
+            if "gzip" not in self.headers.get("Accept-Encoding", "") or not packed.is_file():
+                return super().send_head()
+            body = packed.open("rb")
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(packed.stat().st_size))
+            self.end_headers()
+            return body
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -207,13 +235,80 @@ def first_visits(root: Path) -> None:
                 page.goto(base + path, wait_until="networkidle")
                 page.wait_for_timeout(500)  # anything a script fetches late
                 found = page.evaluate(measure)
-                print(f"first visit {kind:6s} {path}: {found['bytes'] / 1024:7.1f} KB in {found['requests']} requests "
+                print(f"first visit {kind:9s} {path}: {found['bytes'] / 1024:7.1f} KB in {found['requests']} requests "
                       f"(+ content images {found['images'] / 1024:.1f} KB in {found['image_requests']}); "
                       f"largest: {', '.join(found['largest'])}")
                 context.close()
+            for term in QUERIES:
+                search_cost(browser, base + pages["blog"], term)
             browser.close()
+        if lighthouse:
+            for kind, path in pages.items():
+                print(f"lighthouse mobile {kind:9s} {path}: {lighthouse_scores(base + path)}")
     finally:
         server.shutdown()
+
+
+# Searched on /blog/ after a first visit: a stemmed word, a very common word, two words.
+QUERIES = ["klachten", "een", "gesprekken luisteren"]
+
+
+def search_cost(browser, url: str, term: str) -> None:
+    """What one search downloads after the page has loaded, search code included.
+
+    Counted from the browser context's network events (the search worker's fetches do not show in
+    the page's performance timeline), each response's body uncompressed.
+    """
+    context = browser.new_context(viewport={"width": 1366, "height": 768})  # the header's box is visible
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    fetched: list[tuple[str, int]] = []
+
+    def done(request) -> None:
+        try:  # the body as the browser has it: uncompressed, like the first-visit figures
+            response = request.response()
+            body = len(response.body()) if response else 0
+        except Exception:  # noqa: BLE001 - a request the browser dropped has no body
+            body = 0
+        fetched.append((request.url, body))
+
+    context.on("requestfinished", done)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(term, delay=30)
+    page.locator(".md-search-result__list a").first.wait_for(state="attached", timeout=30_000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+    total = sum(size for _, size in fetched)
+    code = sum(size for name, size in fetched if name.endswith(".js") or "wasm" in name.rsplit("/", 1)[-1])
+    shown = page.locator(".md-search-result__list > li").count()
+    print(f"search {term!r} on /blog/: {total / 1024:7.1f} KB in {len(fetched)} requests "
+          f"(search code {code / 1024:.1f} KB of it), {shown} results shown")
+    context.close()
+
+
+def lighthouse_scores(url: str) -> str:
+    """Lighthouse's mobile scores (the gates' npm copy, Debian's chromium, nothing fetched from outside)."""
+    lighthouse = REPO / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not lighthouse.is_file() or not shutil.which("node"):
+        return "lighthouse is not installed (scripts/install-gates)"
+    flags = ('--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage '
+             '--host-resolver-rules="MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"')
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        done = subprocess.run(["node", str(lighthouse), url, "--only-categories=performance,accessibility,best-practices,seo",
+                               "--output=json", f"--output-path={report}", f"--chrome-flags={flags}", "--quiet"],
+                              capture_output=True, text=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"})
+        if done.returncode or not report.is_file():
+            return f"lighthouse failed: {done.stderr.strip()[-300:]}"
+        import json
+        result = json.loads(report.read_text(encoding="utf-8"))
+    scores = {name: category["score"] for name, category in result["categories"].items()}
+    metrics = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"]
+    return (", ".join(f"{name} {round(score * 100) if score is not None else '-'}" for name, score in scores.items())
+            + " (" + ", ".join(f"{metric.split('-')[0]}-{metric.split('-')[1]} {result['audits'][metric].get('displayValue', '-')}"
+                             for metric in metrics) + ")")
 
 
 def preview_parents() -> dict[str, str]:
@@ -231,15 +326,18 @@ def main() -> None:
     parser.add_argument("--serve-edit", action="store_true")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--weight", action="store_true", help="only build the blog once and measure first visits")
+    parser.add_argument("--lighthouse", action="store_true", help="with --weight: also Lighthouse's mobile scores")
+    parser.add_argument("--example", action="store_true", help="with --weight: the example site's own posts, none generated")
     parser.add_argument("--pictures", "--cold-cards", action="store_true",
                         help="also build without trainersite-media and with a warm card cache: the cost of pictures")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="trainersite-bench-") as tmp:
         if args.weight:
-            root = make_site(Path(tmp) / "blog", args.posts, plain=False)
+            root = make_site(Path(tmp) / "blog", args.posts, plain=False, example=args.example, compress=True)
             seconds, _, pages, _ = timed_build(root)
-            print(f"blog {args.posts} posts: built in {seconds:.2f} s, {pages} pages")
-            first_visits(root)
+            what = "the example site" if args.example else f"blog {args.posts} posts"
+            print(f"{what}: built in {seconds:.2f} s, {pages} pages")
+            first_visits(root, lighthouse=args.lighthouse)
             return
         kinds = {"blog": False} if args.no_baseline else {"blog": False, "plain pages": True}
         if args.pictures:

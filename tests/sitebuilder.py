@@ -104,6 +104,8 @@ class SiteBuilder:
         self.posts.mkdir(exist_ok=True)
         self.config = repo_config()
         self.config.pop("nav", None)
+        # The shipped privacy page is example content: a test that wants the link adds a page and the key.
+        self.config.get("extra", {}).get("contact", {}).pop("privacy_url", None)
         self.config["theme"]["custom_dir"] = str(REPO / "overrides")
         self.config["docs_dir"] = "docs"
         self.config["site_dir"] = "site"
@@ -111,6 +113,8 @@ class SiteBuilder:
             self.page("index.md", "---\ntitle: Home\n---\n# Welkom\n\nDe startpagina.\n")
         # The authors' avatars the shipped mkdocs.yml names: a missing picture stops the build.
         shutil.copytree(REPO / "docs" / "assets" / "images" / "authors", self.docs / "assets" / "images" / "authors", dirs_exist_ok=True)
+        # The logo and favicon (theme.logo, theme.favicon) and the portrait the shipped home page shows.
+        shutil.copytree(REPO / "docs" / "assets" / "images" / "brand", self.docs / "assets" / "images" / "brand", dirs_exist_ok=True)
 
     def post(self, name: str, text: str) -> Path:
         path = self.posts / name

@@ -16,6 +16,8 @@ from trainersite.courses.courses import (
     course_json_ld,
     format_price,
     format_session,
+    next_dates,
+    NextDates,
     parse_course,
     sorted_courses,
     upcoming_sessions,
@@ -210,3 +212,20 @@ def test_calendar_parses_back_with_the_upcoming_sessions():
     assert events[2].decoded("dtend").isoformat() == "2027-09-03"
     assert len({str(e["uid"]) for e in events}) == 3
     assert calendar.walk("VTIMEZONE")[0]["tzid"] == "Europe/Amsterdam"
+
+
+def test_next_dates_skip_full_sessions_for_the_first_with_places():
+    course = parse(course_text(sessions=SESSIONS))
+    dates = next_dates(course, NOW)  # 2025 is over, 9 March 2027 is full, 15 June has 4 places
+    assert dates.bookable.start.date().isoformat() == "2027-06-15"
+    assert [s.start.date().isoformat() for s in dates.full] == ["2027-03-09"]
+    assert next_dates(course, NOW, keep_full=0).full == ()
+
+
+def test_next_dates_when_every_date_is_full_or_none_is_planned():
+    full = [dict(s, seats_left=0) for s in SESSIONS]
+    dates = next_dates(parse(course_text(sessions=full)), NOW)
+    assert dates.bookable is None and [s.start.date().isoformat() for s in dates.full] == ["2027-03-09"]
+    assert next_dates(parse(course_text()), NOW) is None
+    untold = [{k: v for k, v in s.items() if k != "seats_left"} for s in SESSIONS]  # seats not told: bookable
+    assert next_dates(parse(course_text(sessions=untold)), NOW) == NextDates(parse(course_text(sessions=untold)).sessions[1])

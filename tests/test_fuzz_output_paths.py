@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sitebuilder import SiteBuilder, post_text
@@ -23,7 +23,7 @@ PIECES = st.sampled_from(["..", ".", "/", "%2F", "%2f", "%252F", "%2E%2E", "%00"
 ADDRESSES = st.lists(PIECES | st.text(max_size=4), max_size=12).map("".join)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=3000, deadline=None, derandomize=True)
 @given(address=ADDRESSES, decode=st.booleans())
 def test_any_address_is_a_clean_inside_path_or_a_content_error(tmp_path_factory, address, decode):
     site = Path(tmp_path_factory.getbasetemp()) / "site"
@@ -39,7 +39,7 @@ def test_any_address_is_a_clean_inside_path_or_a_content_error(tmp_path_factory,
     assert site.resolve() in resolved.parents
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=500, deadline=None, derandomize=True)
 @given(address=ADDRESSES)
 def test_clean_path_never_raises_anything_but_a_content_error(address):
     try:
@@ -48,8 +48,11 @@ def test_clean_path_never_raises_anything_but_a_content_error(address):
         pass
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=12, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(alias=ADDRESSES, slug=st.text(max_size=20) | PIECES)
+# Found by this test: an alias folder named like a page ("x.html/") broke the steps that read every *.html.
+@example(alias="oud.html/", slug="x")
+@example(alias="%2E%2E/%2e%2e/x", slug="..")
 def test_whole_site_with_fuzzed_alias_and_slug_writes_only_inside_its_folder(tmp_path_factory, alias, slug):
     root = tmp_path_factory.mktemp("fuzz") / "a" / "b" / "c"
     root.mkdir(parents=True)

@@ -23,7 +23,7 @@ def test_the_manual_matches_the_schema():
 
 def test_every_key_a_trainer_writes_is_in_the_manual():
     text = MANUAL.read_text(encoding="utf-8")
-    for name in ("post", "comment", "course", "session", "testimonial", "newsletter"):
+    for name in ("post", "comment", "course", "session", "testimonial", "newsletter", "home", "hero", "button"):
         assert f"<!-- sleutels: {name} -->" in text, name
         for key in SCHEMAS[name].keys:
             assert f"| `{key.name}` |" in text, (name, key.name)

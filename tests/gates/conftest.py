@@ -116,7 +116,7 @@ def site_url(built_site: BuiltSite) -> Iterator[str]:
 
 # Every kind of page a reader meets; the browser, privacy and accessibility gates visit one of each.
 PAGE_KINDS = ["home", "blog", "post", "categories", "category", "archive", "tags", "tag", "author",
-              "courses", "course", "agenda", "newsletter", "contact", "about", "not-found"]
+              "courses", "course", "agenda", "newsletter", "contact", "about", "privacy", "not-found"]
 ARCHIVE_PATH = re.compile(r"^blog/archief/\d{4}/index\.html$")
 
 
@@ -139,6 +139,7 @@ def page_types(built_site: BuiltSite) -> dict[str, str]:
         "newsletter": ["/nieuwsbrief/"],
         "contact": ["/contact/"],
         "about": ["/over/"],
+        "privacy": ["/privacy/"],
         "not-found": ["/404.html"],
     }
     found = {}

@@ -29,7 +29,9 @@
     if (!loading) {
       status.textContent = labels.loading;
       loading = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
-        return pagefind.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
+        // noWorker: Pagefind's web worker would download a second copy of its code (41 KB);
+        // a query on this site's index takes milliseconds on the page's own thread.
+        return pagefind.options({ baseUrl: root.pathname, excerptLength: 24, noWorker: true }).then(function () {
           return pagefind.filters();
         }).then(function (found) {
           Object.keys((found && found.category) || {}).sort(function (a, b) {
@@ -185,6 +187,17 @@
       event.preventDefault();
       (links[at - 1] || input).focus();
     }
+  });
+  // A search box in a page (the 404 page's): its words go to the header's search, which opens.
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-ts-search-open]"), function (other) {
+    other.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var words = other.querySelector("input[type=search]");
+      input.value = words ? words.value : "";
+      open();
+      input.focus();
+      run();
+    });
   });
   // "/" opens the search from anywhere but a text field.
   document.addEventListener("keydown", function (event) {

@@ -34,7 +34,7 @@ from ..core.problem_page import key_line
 from . import problems
 from .speed import Speed
 from ..core.urls import UrlScheme, absolute_url, src_uri_for
-from .shared import set_head, site_model
+from .shared import set_head, set_layout, site_model
 from ..core.output_paths import Owner
 from .outputs import add_generated, check_images, site_has
 from .templates import autoescape_own_templates
@@ -265,7 +265,9 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
-        if (view := self._view(page)) is not None:
+        view = self._view(page)
+        set_layout(page, self.site, isinstance(view, PostPage))
+        if view is not None:
             page.meta.update(view.rendered(html, self.site, self.rendered_before, self.config.words_per_minute))
             if isinstance(view, PostPage):
                 for warning in body_image_warnings(view.post, html, urlsplit(config.site_url).hostname):
@@ -300,6 +302,9 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
     def on_page_context(self, context, *, page, config, nav):
         if (view := self._view(page)) is not None:
             context.update(view.context(self.site, page.url))
+        # Every page the blog generated (posts, listings, categories, tags, authors) lights the Blog tab.
+        if page.file.src_uri in self.views:
+            context["section_tab"] = self.urls.blog
         return context
 
     # -- preview -----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""MkDocs adapter for the course catalogue and the contact page.
+"""MkDocs adapter for the course catalogue, the contact page and the home page's settings.
 
 Reads every course in docs/trainingen/ before anything is rendered (a bad course fails the build
 at once), adds an iCalendar file per course and the business's vCard, picks the templates and
@@ -16,16 +16,21 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from markupsafe import escape
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils.meta import get_data
 
 from ..courses.contact import FORM_ANCHOR, Contact, contact_vcard, parse_contact
 from ..courses.labels import course_labels_for
 from ..courses.courses import Course, check_trainings, parse_course, sorted_courses, upcoming_sessions
-from ..courses.views import AgendaPage, CataloguePage, ContactPage, CoursePage, CourseSite, View, training_promo
+from ..courses.home import parse_home
+from ..courses.views import AgendaPage, CataloguePage, ContactPage, CoursePage, CourseSite, HomeView, View, training_promo
 from ..core.dates import zone
 from ..core.errors import ContentError
 from ..core.problem_page import key_line
 from . import problems
 from ..core.i18n import site_locale
+from ..core.site_labels import site_labels_for
 from ..courses.ical import course_calendar
 from ..courses.agenda import AgendaSite, agenda_entries, agenda_files
 from ..blog.posts import decode_source
@@ -75,6 +80,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         self.course_site = CourseSite(labels={})
         self.calendar_urls: dict[str, str] = {}
         self.catalogue_src: str | None = None
+        self.catalogue_url: str | None = None
         self.contact: Contact | None = None
         self.contact_src: str | None = None
         self.contact_url: str | None = None
@@ -100,6 +106,10 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         except ContentError as err:
             raise problems.fatal(err, self.locale) from None
         self.site_url = config.site_url or ""
+        # The heading anchors' tooltip in the site's language (mkdocs.yml may still set its own).
+        if "toc" in config.markdown_extensions:
+            toc = config.mdx_configs.setdefault("toc", {})
+            toc.setdefault("permalink_title", site_labels_for(self.locale)["permalink"])
         self.host = urlsplit(self.site_url).hostname or "localhost"
         return config
 
@@ -111,8 +121,10 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         self.now = datetime.now(self.tz)
         self.courses_by_src = {}
         self.calendar_urls = {}
+        site.home = None
         prefix = self.config.courses_dir.strip("/") + "/"
         self.catalogue_src = None
+        self.catalogue_url = None
         found: list[ContentError] = []  # every course's problem, listed together (adapters/problems.py)
         for file in list(files.documentation_pages()):
             if not file.src_uri.startswith(prefix):
@@ -120,6 +132,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             rest = file.src_uri[len(prefix):]
             if rest == "index.md":
                 self.catalogue_src = file.src_uri
+                self.catalogue_url = file.url
             elif "/" not in rest:
                 try:
                     self.courses_by_src[file.src_uri] = self._read(file, config, files)
@@ -128,6 +141,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
                     files.remove(file)  # serve: the preview shows the problem instead
         self.courses = {course.slug: course for course in sorted_courses(self.courses_by_src.values())}
         problems.drop_failing(lambda posts: check_trainings(posts, self.courses), list(site.posts), found)
+        home = self._read_home(files, config, found)
         problems.settle(found, self.serving, self.locale)
         for course in self.courses.values():
             self._add_calendar(files, config, course)
@@ -142,12 +156,31 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             self.views[self.contact_src] = ContactPage()
         if self.agenda_src is not None:
             self.views[self.agenda_src] = AgendaPage()
+        if home is not None:
+            self.views[home[0]] = HomeView(home[1])
         self.course_site = CourseSite(
             labels=self.labels, related_posts=self.config.related_posts, calendar_urls=self.calendar_urls,
             vcard_url=self.vcard_url, site_description=config.site_description or "", agenda=self.agenda,
             agenda_calendar=self.config.agenda_calendar, agenda_feed=self.config.agenda_feed,
         )
         return files
+
+    def _read_home(self, files: Files, config, found: list[ContentError]):
+        """(source path, Home) of docs/index.md, its front matter checked (courses/home.py); None without one."""
+        file = files.get_file_from_path("index.md")
+        if file is None or not file.is_documentation_page() or file.abs_src_path is None:
+            return None
+        source = self._source(file, config)
+        try:
+            _, meta = get_data(decode_source(file.content_bytes, source))
+            home = parse_home(meta, source, self.courses, site_has(files))
+        except ContentError as err:
+            if err.line is None:
+                err.line = key_line(file.content_string, err.key)
+            found.append(err)
+            return None
+        site_model(config).home = home
+        return file.src_uri, home
 
     def _add_agenda(self, files: Files, config) -> None:
         """With an agenda page: /agenda.ics and /agenda.xml beside it, of every upcoming session."""
@@ -205,6 +238,11 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         self.calendar_urls[course.slug] = src_uri
 
     def _find_contact_page(self, files: Files, config) -> None:
+        if self.contact is not None and self.contact.privacy_url:
+            try:
+                checked_url(self.contact.privacy_url, "mkdocs.yml", "extra.contact.privacy_url", site_has(files), "a page")
+            except ContentError as err:
+                raise problems.fatal(err, self.locale) from None
         file = files.get_file_from_path(self.config.contact_page)
         self.contact_src = file.src_uri if file is not None and file.is_documentation_page() else None
         self.contact_url = file.url if self.contact_src else None
@@ -238,6 +276,16 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
             set_head(page, view.title(), view.meta)
         return markdown
 
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        """A course page's table of contents also lists the sections course.html adds around the
+        text ("In het kort", "Data en inschrijven", ...): MkDocs only knows the Markdown's headings."""
+        view = self.views.get(page.file.src_uri)
+        if isinstance(view, CoursePage) and page.toc is not None:
+            before, after = view.toc_sections(site_model(config), self.course_site)
+            links = lambda sections: [AnchorLink(escape(title), anchor, 2) for anchor, title in sections]  # noqa: E731
+            page.toc = TableOfContents(links(before) + list(page.toc.items) + links(after))
+        return html
+
     def on_env(self, env, *, config, files):
         autoescape_own_templates(env, config)
         env.globals["course_labels"] = self.labels
@@ -251,5 +299,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         site = site_model(config)
         if (view := self.views.get(page.file.src_uri)) is not None:
             context.update(view.context(site, self.course_site))
+        if isinstance(view, CoursePage) and self.catalogue_url:
+            context["section_tab"] = self.catalogue_url  # a course page lights the catalogue's tab
         context.update(training_promo(context.get("post"), site, self.course_site))
         return context

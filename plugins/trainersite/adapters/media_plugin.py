@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..blog.listing import ListingPage
 from ..blog.models import Post
 from ..core.errors import ContentError
-from ..courses.courses import Course, format_session_start, upcoming_sessions
+from ..courses.courses import Course, format_session_start, next_dates
 from ..courses.labels import course_labels_for
 from ..core.i18n import site_locale
 from ..core.urls import absolute_url, site_path
@@ -271,8 +271,10 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
         if isinstance(item, Course):
             labels = course_labels_for(site.locale)
             formats = ", ".join(labels.get(f"format_{key}", key) for key in item.formats)
-            upcoming = upcoming_sessions(item, site.now) if site.now is not None else ()
-            when = f"{labels['next_session']}: {format_session_start(upcoming[0], site.locale)}" if upcoming else ""
+            dates = next_dates(item, site.now) if site.now is not None else None
+            # the first date with places, like the catalogue card (a full one only when all are full)
+            shown = (dates.bookable or dates.full[0]) if dates else None
+            when = f"{labels['next_session']}: {format_session_start(shown, site.locale)}" if shown else ""
             return Card(item.title, social_cards.kicker("course", self.language), " · ".join(filter(None, [formats, when])))
         if isinstance(item, ListingPage):
             # Every page of a listing shares the first page's card: what is shared is the listing.
@@ -305,6 +307,13 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
         catalogue = context.get("catalogue")
         if isinstance(catalogue, dict) and catalogue.get("cards"):
             context["catalogue"] = {**catalogue, "cards": [self._with_picture(card) for card in catalogue["cards"]]}
+        home = context.get("home")
+        if isinstance(home, dict):  # the home page: its course cards and the hero's portrait
+            hero = home.get("hero")
+            context["home"] = {
+                **home, "cards": [self._with_picture(card) for card in home.get("cards") or ()],
+                "hero": self._with_picture(hero) if hero else hero,
+            }
         return context
 
     def _with_picture(self, card):

@@ -81,7 +81,8 @@ def write_problem_pages(site_dir: str | os.PathLike, problems: list, language: s
     root = Path(site_dir)
     root.mkdir(parents=True, exist_ok=True)
     for path in [*root.rglob("*.html"), root / "404.html", root / "index.html"]:
-        path.write_text(html, encoding="utf-8")
+        if not path.is_dir():  # a folder named like a page (an alias such as /oud.html/) stays
+            path.write_text(html, encoding="utf-8")
 
 
 def keep_serving(server, builder: Callable, language: str | None, site_name: str = "") -> None:

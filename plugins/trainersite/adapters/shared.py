@@ -27,3 +27,24 @@ def set_head(page, title, meta_for) -> None:
     if title is not None:
         page.title = title
     page.meta.update(meta_for(title, page.meta))
+
+
+def toc_size(toc) -> int:
+    """How many headings a page's table of contents lists, at every level."""
+    return sum(1 + toc_size(item.children) for item in toc or ())
+
+
+def set_layout(page, site: SiteModel, is_post: bool) -> None:
+    """Which of mkdocs-material's sidebars a page shows (`hide:`), unless its front matter says.
+
+    The tabs are the site's menu, so the left sidebar (which repeats them) is hidden everywhere. A post
+    keeps its table of contents when it has two headings or more, a course page keeps it; the other
+    pages (home, catalogue, about, newsletter, contact, privacy, listings) are one calm column.
+    """
+    if "hide" in page.meta:
+        return
+    if is_post:
+        keeps_toc = toc_size(page.toc) >= 2
+    else:
+        keeps_toc = any(course.url == page.url for course in site.courses.values())
+    page.meta["hide"] = ["navigation"] if keeps_toc else ["navigation", "toc"]

@@ -10,8 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core.i18n import site_locale
+from ..core.site_labels import site_labels_for
+
 
 def autoescape_own_templates(env, config) -> None:
+    """Autoescape for our templates; also gives every template the frame's labels (`site_labels`)."""
+    env.globals["site_labels"] = site_labels_for(site_locale(config))
     custom_dir = config.theme.custom_dir
     if not custom_dir:
         return

@@ -46,6 +46,12 @@ def _field(table: dict, key: str, default: str | None) -> str | None:
     return text(table, key, SOURCE, WHERE) or default
 
 
+def _contact_privacy(contact: object) -> str | None:
+    """The contact data's privacy_url (checked by courses/contact.py), when the newsletter names none."""
+    value = contact.get("privacy_url") if isinstance(contact, dict) else None
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
 def parse_newsletter(table: object, contact: object = None) -> Newsletter:
     table = table_of({} if table is None else table, NEWSLETTER, SOURCE, WHERE)
     signup_url = _field(table, "signup_url", None)
@@ -57,7 +63,8 @@ def parse_newsletter(table: object, contact: object = None) -> Newsletter:
         email_field=_field(table, "email_field", "email"),
         honeypot_field=_field(table, "honeypot_field", "website"),
         # A page or file of the site, or an https:// address; whether the page exists: the adapter.
-        privacy_url=checked_url(_field(table, "privacy_url", None), "mkdocs.yml", "extra.newsletter.privacy_url"),
+        privacy_url=checked_url(_field(table, "privacy_url", None), "mkdocs.yml", "extra.newsletter.privacy_url")
+        or _contact_privacy(contact),
         contact_email=email if isinstance(email, str) else None,
         unsubscribe=_field(table, "unsubscribe", "*|UNSUB|*"),
     )

@@ -83,6 +83,7 @@ def card(post: Post, page_url: str, site: SiteModel) -> dict:
         "tags": tag_links(post, site.urls),
         "excerpt": html_tools.rebase_links(rendered.excerpt, post.url, page_url) if rendered else "",
         "image": site_path(post.image),  # the media plugin adds the responsive picture
+        "authors": [{"name": author.name} for author in post.authors],
         "read_time": _read_time(post, site),
         "draft": post.draft,
         "scheduled": post.scheduled,
@@ -143,6 +144,7 @@ class PostPage(View):
             "updated": post.updated.date().isoformat() if post.updated else None,
             "updated_text": post.updated_text,
             "authors": [author_view(author, site.taxonomy) for author in post.authors],
+            "authors_heading": plural(site.labels, "about_authors", len(post.authors)),  # "Over de auteurs"
             "categories": _category_links(post, site),
             "tags": tag_links(post, site.urls),
             "read_time": _read_time(post, site),
@@ -227,4 +229,6 @@ class HomePage(View):
     def context(self, site, page_url):
         if site.blog is None:
             return {}
-        return {"cards": [card(post, page_url, site) for post in site.blog.posts[: self.latest]], "blog_url": site.urls.blog}
+        latest = getattr(site.home, "posts", None)  # the home page's own `posts:` (courses/home.py)
+        count = self.latest if latest is None else latest
+        return {"cards": [card(post, page_url, site) for post in site.blog.posts[:count]], "blog_url": site.urls.blog}

@@ -74,7 +74,8 @@ LABELS: dict[str, dict[str, str]] = {
         "newsletter_rss": "Of volg de blog via RSS",
         "feeds_per_category": "Feeds per categorie",
         # under a post: the author box and the invitation to get in touch
-        "author_heading": "Over de auteur",
+        "about_authors_one": "Over de auteur",
+        "about_authors_many": "Over de auteurs",
         "email_author": "Mail {name}",
         "cta_heading": "Aan de slag in je eigen team?",
         "cta_text": "Wil je hier met je team mee aan de slag, of heb je een vraag over een training? Neem gerust contact op.",
@@ -159,7 +160,8 @@ LABELS: dict[str, dict[str, str]] = {
         "newsletter_rss": "Or follow the blog by RSS",
         "feeds_per_category": "Feeds per category",
         # under a post: the author box and the invitation to get in touch
-        "author_heading": "About the author",
+        "about_authors_one": "About the author",
+        "about_authors_many": "About the authors",
         "email_author": "E-mail {name}",
         "cta_heading": "Want to work on this with your team?",
         "cta_text": "Would you like to work on this with your team, or do you have a question about a course? Get in touch.",

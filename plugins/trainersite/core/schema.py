@@ -265,6 +265,7 @@ CONTACT = Schema("contact", (
     Key("social", ITEMS, "a list of links with name and url", [], "social media profiles", item="social link"),
     Key("form_endpoint", TEXT, "a web address starting with https://", "https://formspree.io/f/voorbeeld", "where the contact form is sent (absent: the visitor's mail program)"),
     Key("honeypot_field", TEXT, "a text", "_gotcha", "the spam-trap field the form service checks"),
+    Key("privacy_url", TEXT, "an https:// address or a page of the site", "privacy/", "the privacy statement, linked from the footer and the forms"),
 ))
 
 NEWSLETTER = Schema("newsletter", (
@@ -275,9 +276,33 @@ NEWSLETTER = Schema("newsletter", (
     Key("unsubscribe", TEXT, "a non-empty text", "*|UNSUB|*", "the provider's unsubscribe merge tag, for the digest e-mail"),
 ))
 
+HOME_BUTTON = Schema("button", (
+    Key("label", TEXT, "a non-empty text", "Bekijk de trainingen", "the button's text", required=True),
+    Key("url", TEXT, "a page of the site or an https:// address", "trainingen/", "where the button leads", required=True),
+))
+
+HERO = Schema("hero", (
+    Key("title", TEXT, "a non-empty text", "Klantcontact dat werkt", "the big heading at the top of the home page", required=True),
+    Key("text", TEXT, "a text", "Ik train teams die elke dag klanten spreken.", "one sentence: what you do, for whom"),
+    Key("image", TEXT, "an image file in docs/, like /assets/images/portret.svg", "/assets/images/portret.svg", "your portrait beside the heading"),
+    Key("image_alt", TEXT, "a text", "Portret van Annelies Verbeek", "what the portrait shows, for screen readers"),
+    Key("buttons", ITEMS, "a list of buttons with label and url", [], "at most two buttons, the first one stands out", item="button"),
+))
+
+HOME = Schema("home", (
+    Key("hero", TABLE, "a table with title, text, image, image_alt and buttons", {}, "the top of the home page", item="hero"),
+    Key("courses", TEXTS, "a list of course slugs", ["klantgericht-communiceren"], "the courses shown as cards (default: all, in catalogue order)"),
+    Key("courses_title", TEXT, "a text", "Wat ik aanbied", "the heading above the course cards"),
+    Key("testimonials", WHOLE, "a whole number of at least 0", 2, "how many quotes from the courses' testimonials are shown", minimum=0),
+    Key("posts", WHOLE, "a whole number of at least 0", 3, "how many of the newest posts are shown", minimum=0),
+    Key("newsletter", BOOL, "true or false", True, "false: no newsletter signup on the home page"),
+    Key("contact", TEXT, "a text", "Benieuwd wat ik voor jullie team kan doen?", "the sentence of the contact block at the bottom"),
+), also_allowed=MKDOCS_PAGE_KEYS | {"title"}, noun="home page")
+
 SCHEMAS: dict[str, Schema] = {
     schema.name: schema
-    for schema in (POST, COMMENT, COURSE, SESSION, TESTIMONIAL, AUTHOR, CONTACT, ADDRESS, SOCIAL_LINK, NEWSLETTER)
+    for schema in (POST, COMMENT, COURSE, SESSION, TESTIMONIAL, AUTHOR, CONTACT, ADDRESS, SOCIAL_LINK, NEWSLETTER,
+                   HOME, HERO, HOME_BUTTON)
 }
 
 

@@ -42,6 +42,7 @@ class SiteModel:
     contact: Contact | None = None
     contact_url: str | None = None
     now: datetime | None = None  # the courses' "now": which sessions are upcoming
+    home: object = None  # the home page's settings from docs/index.md (courses/home.py Home)
     # pictures (trainersite-media); empty without the media plugin
     share_images: dict[str, dict] = field(default_factory=dict)  # by page URL: og:image (own picture or social card)
     feed_images: dict[str, dict] = field(default_factory=dict)  # by post slug: {path, size, mime} for enclosures

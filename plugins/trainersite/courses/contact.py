@@ -15,7 +15,7 @@ import vobject
 from babel import Locale
 
 from ..core.errors import ContentError
-from ..core.safe_urls import https_url
+from ..core.safe_urls import checked_url, https_url
 from ..core.schema import ADDRESS, CONTACT, SOCIAL_LINK, table, text
 from ..core.urls import slugify
 
@@ -52,6 +52,7 @@ class Contact:
     social: tuple[SocialLink, ...] = ()
     form_endpoint: str | None = None  # None: the form falls back to mailto:
     honeypot_field: str = "_gotcha"  # the spam trap field name the form service checks
+    privacy_url: str | None = None  # the privacy statement: a page of the site or an https:// address
 
     @property
     def phone_uri(self) -> str:
@@ -96,6 +97,8 @@ def parse_contact(data: object) -> Contact:
         social=_social(data.get("social")),
         form_endpoint=_web_address(endpoint, f"{KEY}.form_endpoint") if endpoint else None,
         honeypot_field=_text(data, "honeypot_field", KEY) or "_gotcha",
+        # Whether the page exists is the adapter's to ask (it knows the site's files).
+        privacy_url=checked_url(_text(data, "privacy_url", KEY) or None, SOURCE, f"{KEY}.privacy_url"),
     )
 
 

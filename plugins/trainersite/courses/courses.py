@@ -223,6 +223,28 @@ def upcoming_sessions(course: Course, now: datetime) -> tuple[Session, ...]:
     return tuple(session for session in course.sessions if session.start > now)
 
 
+@dataclass(frozen=True)
+class NextDates:
+    """What a course card says under "Eerstvolgende": the first session one can still book, and the
+    full sessions before it (at most `keep_full`), so a card never sends a reader to a full date
+    while a later one has places. When every upcoming session is full, `bookable` is None and
+    `full` holds the first of them (a waiting list is still worth a call)."""
+
+    bookable: Session | None
+    full: tuple[Session, ...] = ()
+
+
+def next_dates(course: Course, now: datetime, keep_full: int = 1) -> NextDates | None:
+    """The card's next dates; None when the course has no upcoming sessions."""
+    upcoming = upcoming_sessions(course, now)
+    if not upcoming:
+        return None
+    for index, session in enumerate(upcoming):
+        if not session.full:
+            return NextDates(session, upcoming[:index][:keep_full])
+    return NextDates(None, upcoming[:max(keep_full, 1)])
+
+
 def format_price(price: Decimal, locale: str) -> str:
     """`€ 1.295` in Dutch: whole euros without cents, otherwise with them (`€ 12,50`)."""
     if price == price.to_integral_value():

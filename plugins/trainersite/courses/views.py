@@ -6,6 +6,7 @@
 | the catalogue (`docs/trainingen/index.md`) | `CataloguePage` | catalogue.html (unless the page names another) |
 | the contact page | `ContactPage` | contact.html (unless the page names another) |
 | the agenda page | `AgendaPage` | agenda.html (unless the page names another) |
+| the home page (`docs/index.md`: hero, offer, testimonials, contact block) | `HomeView` | home.html (the blog plugin adds the newest posts) |
 
 Under a post with `training:`, `training_promo` adds a block about that course. Nothing here knows MkDocs.
 """
@@ -25,7 +26,8 @@ from ..core.urls import absolute_url, site_path
 from .agenda import agenda_view, form_sessions, webcal_url
 from .contact import business_json_ld, country_name
 from .courses import (
-    FORMATS, Course, Session, course_json_ld, format_price, format_session, format_session_start, upcoming_sessions,
+    FORMATS, Course, Session, course_json_ld, format_price, format_session, format_session_start, next_dates,
+    upcoming_sessions,
 )
 
 
@@ -53,10 +55,31 @@ def _price(course: Course, labels: dict[str, str], locale: str) -> dict:
     return {"text": format_price(course.price, locale), "note": labels["price_excl_vat"]}
 
 
+def _date_view(session: Session, site: SiteModel, cs: CourseSite) -> dict:
+    """A session on a card: its start day, and how many places are left when the trainer told."""
+    seats_left = session.seats_left
+    return {
+        "date": session.start.date().isoformat(),
+        "text": format_session_start(session, site.locale),
+        "full": session.full,
+        "places": plural(cs.labels, "places", seats_left) if seats_left else "",
+    }
+
+
 def card(course: Course, site: SiteModel, cs: CourseSite) -> dict:
-    """A course as a card in the catalogue, or under a post that promotes it."""
-    upcoming = upcoming_sessions(course, site.now)
-    next_session = upcoming[0] if upcoming else None
+    """A course as a card in the catalogue, on the home page, or under a post that promotes it.
+
+    `next_session` is the first session with places (a full one only when every date is full);
+    `full_before` the full session(s) before it, shown as "9 maart 2027 (vol), 15 juni 2027: nog 4 plaatsen".
+    """
+    dates = next_dates(course, site.now)
+    if dates is None:
+        next_session, full_before = None, []
+    elif dates.bookable is None:
+        next_session, full_before = _date_view(dates.full[0], site, cs), []
+    else:
+        next_session = _date_view(dates.bookable, site, cs)
+        full_before = [_date_view(session, site, cs) for session in dates.full]
     return {
         "slug": course.slug,
         "title": course.title,
@@ -66,11 +89,8 @@ def card(course: Course, site: SiteModel, cs: CourseSite) -> dict:
         "formats": [_format(key, cs.labels) for key in course.formats],
         "duration": course.duration,
         "price": _price(course, cs.labels, site.locale),
-        "next_session": {
-            "date": next_session.start.date().isoformat(),
-            "text": format_session_start(next_session, site.locale),
-            "full": next_session.full,
-        } if next_session else None,
+        "next_session": next_session,
+        "full_before": full_before,
     }
 
 
@@ -125,6 +145,21 @@ class CoursePage(View):
     def meta(self, title, meta):
         # Escaped once here: mkdocs-material prints meta.title and meta.description unescaped.
         return {"template": self.template, "title": title, "description": escape(self.course.summary)}
+
+    def toc_sections(self, site: SiteModel, cs: CourseSite) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """The sections course.html adds around the trainer's text, as (anchor id, title) for the
+        page's table of contents: those before the text and those after it, in page order.
+        The ids are the ones the partials give their headings (course-facts.html and others)."""
+        course, labels = self.course, cs.labels
+        before = [("ts-course-facts-title", labels["details"])]
+        if course.goals:
+            before.append(("ts-course-goals-title", labels["goals"]))
+        after = [("ts-course-sessions-title", labels["sessions"])]
+        if course.testimonials:
+            after.append(("ts-testimonials-title", labels["testimonials"]))
+        if _related_posts(course, site, cs.related_posts):
+            after.append(("ts-course-related-title", labels["related_posts"]))
+        return before, after
 
     def context(self, site, cs):
         course = self.course
@@ -207,3 +242,43 @@ def training_promo(post: object, site: SiteModel, cs: CourseSite) -> dict[str, A
         return {}
     course = site.courses[post["training"]]
     return {"training_promo": {**card(course, site, cs), "testimonial": course.testimonials[0] if course.testimonials else None}}
+
+
+@dataclass
+class HomeView(View):
+    """The home page: hero, offer, testimonials and contact block (courses/home.py); the blog plugin adds the posts."""
+
+    home: Any  # courses/home.py Home
+    template = "home.html"
+
+    def context(self, site, cs):
+        home = self.home
+        slugs = home.courses if home.courses is not None else tuple(site.courses)
+        courses = [site.courses[slug] for slug in slugs if slug in site.courses]
+        quotes = [
+            {"quote": t.quote, "name": t.name, "role": t.role, "course": course.title, "url": course.url}
+            for course in courses for t in course.testimonials
+        ]
+        hero = home.hero
+        return {"home": {
+            "hero": {
+                "title": hero.title, "text": hero.text, "image": hero.image, "image_alt": hero.image_alt,
+                "buttons": [{"label": b.label, "url": b.url} for b in hero.buttons],
+            } if hero else None,
+            "courses_title": home.courses_title or "",
+            "cards": [card(course, site, cs) for course in courses],
+            "testimonials": _spread(quotes, home.testimonials),
+            "newsletter": home.newsletter,
+            "contact": home.contact,
+        }}
+
+
+def _spread(quotes: list[dict], count: int) -> list[dict]:
+    """`count` quotes, one per course first, so two quotes are about two courses when there are."""
+    chosen, seen = [], set()
+    for quote in quotes:
+        if quote["url"] not in seen:
+            chosen.append(quote)
+            seen.add(quote["url"])
+    chosen += [quote for quote in quotes if quote not in chosen]
+    return chosen[:count]

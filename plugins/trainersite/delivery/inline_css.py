@@ -21,6 +21,8 @@ def inline_stylesheets(site_dir: Path) -> int:
     sheets: dict[Path, str] = {}
     changed = 0
     for page in site.rglob("*.html"):
+        if not page.is_file():  # a folder named like a page (an alias such as /oud.html/)
+            continue
         html = page.read_text(encoding="utf-8")
 
         def inline(match: re.Match[str], page: Path = page) -> str:

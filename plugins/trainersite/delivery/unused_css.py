@@ -125,14 +125,14 @@ def bundle_words(script: str) -> frozenset[str]:
 def purge_site(site_dir: Path, stylesheets: str = "assets/stylesheets", scripts: str = "assets/javascripts") -> PurgeStats:
     """Rewrite every stylesheet under `stylesheets` in place with only the rules the site can use."""
     site = Path(site_dir)
-    pages = [path.read_text(encoding="utf-8", errors="replace") for path in site.rglob("*.html")]
+    pages = [path.read_text(encoding="utf-8", errors="replace") for path in site.rglob("*.html") if path.is_file()]
     own_scripts, bundles = [], []
     for path in (site / scripts).glob("*.js"):
         (bundles if path.name.startswith("bundle.") else own_scripts).append(path.read_text(encoding="utf-8", errors="replace"))
     words = site_words(pages + own_scripts) | ALWAYS
     for bundle in bundles:
         words |= bundle_words(bundle)
-    sheets = sorted((site / stylesheets).rglob("*.css"))
+    sheets = sorted(path for path in (site / stylesheets).rglob("*.css") if path.is_file())
     purged = {path: purge_css(path.read_text(encoding="utf-8"), words) for path in sheets}
     # Custom properties: a variable set in one stylesheet may be read in another, or by a script.
     readers = "".join(purged.values()) + "".join(pages) + "".join(own_scripts) + "".join(bundles)

@@ -103,6 +103,8 @@ def check_links(site_dir: Path, site_url: str = "") -> list[Problem]:
     base_path = urlsplit(site_url).path or "/"
     problems: list[Problem] = []
     for html_file in sorted(site_dir.rglob("*.html")):
+        if not html_file.is_file():  # a folder named like a page
+            continue
         relative = PurePosixPath(html_file.relative_to(site_dir).as_posix())
         html = html_file.read_text(encoding="utf-8", errors="replace")
         seen: set[str] = set()
@@ -133,6 +135,8 @@ def check_feeds(site_dir: Path) -> list[Problem]:
     """RSS/Atom files in the build that feedparser flags as malformed (`bozo`)."""
     problems = []
     for xml_file in sorted(site_dir.rglob("*.xml")):
+        if not xml_file.is_file():
+            continue
         if not _is_feed(xml_file):
             continue  # the sitemap, for one
         parsed = feedparser.parse(xml_file.read_bytes())
