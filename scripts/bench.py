@@ -104,6 +104,7 @@ def make_site(root: Path, count: int, plain: bool, without: tuple[str, ...] = ()
                              for p in config["plugins"]]
     if plain:
         config["plugins"] = ["search"]  # MkDocs' own search plugin, as any plain MkDocs site has
+        (root / "overrides" / "404.html").unlink()  # ours needs the plugins' labels: the theme's own
         config["not_in_nav"] = "/posts-plain/"
         # The same navigation as the blog site, but for the blog index that only the blog builds.
         config["nav"] = [entry for entry in config["nav"] if "blog/" not in str(entry)]
