@@ -9,8 +9,8 @@
     scripts/bench 1000 --weight --lighthouse   # also Lighthouse's mobile scores of those pages
     scripts/bench --weight --example --lighthouse   # the same for the example site itself
 
-The baseline builds the same posts as plain MkDocs pages (same theme and Markdown extensions, only
-MkDocs' own search plugin, posts not in the navigation): the price MkDocs itself puts on any MkDocs
+The baseline builds the same posts as plain MkDocs pages (mkdocs-material without our templates, same
+Markdown extensions, only MkDocs' own search plugin, posts not in the navigation): the price MkDocs itself puts on any MkDocs
 blog. The blog build indexes with Pagefind instead (trainersite-search), which the ratio includes.
 `--cold-cards` (or `--pictures`) also builds without trainersite-media ("no pictures") and with
 the card and image cache of an earlier build kept ("warm pictures", the render cache still cold),
@@ -104,7 +104,9 @@ def make_site(root: Path, count: int, plain: bool, without: tuple[str, ...] = ()
                              for p in config["plugins"]]
     if plain:
         config["plugins"] = ["search"]  # MkDocs' own search plugin, as any plain MkDocs site has
-        (root / "overrides" / "404.html").unlink()  # ours needs the plugins' labels: the theme's own
+        # mkdocs-material as it comes: our templates need the plugins' labels and data.
+        config["theme"].pop("custom_dir", None)
+        config.pop("extra_css", None)
         config["not_in_nav"] = "/posts-plain/"
         # The same navigation as the blog site, but for the blog index that only the blog builds.
         config["nav"] = [entry for entry in config["nav"] if "blog/" not in str(entry)]
