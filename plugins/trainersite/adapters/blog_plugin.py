@@ -37,7 +37,7 @@ from ..core.urls import UrlScheme, absolute_url, src_uri_for
 from .shared import set_head, set_layout, site_model
 from ..core.output_paths import Owner
 from .outputs import add_generated, check_images, site_has
-from .templates import autoescape_own_templates
+from .templates import prepare_own_templates
 
 log = get_plugin_logger(__name__)
 
@@ -277,7 +277,7 @@ class TrainerBlogPlugin(BasePlugin[TrainerBlogConfig]):
     # -- template context --------------------------------------------------------------------
 
     def _set_globals(self, env, *, config, files):
-        autoescape_own_templates(env, config)
+        prepare_own_templates(env, config)
         env.globals["blog_labels"] = self.labels
         env.globals["blog_urls"] = self.urls
         # Only what the templates show: a page's output key (page_output.py) holds every value here.

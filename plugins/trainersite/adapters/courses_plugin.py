@@ -39,7 +39,7 @@ from ..core.safe_urls import checked_url
 from ..core.urls import absolute_url, slugify
 from .outputs import add_generated, site_has
 from .shared import set_head, site_model
-from .templates import autoescape_own_templates
+from .templates import prepare_own_templates
 
 log = get_plugin_logger(__name__)
 
@@ -287,7 +287,7 @@ class TrainerCoursesPlugin(BasePlugin[TrainerCoursesConfig]):
         return html
 
     def on_env(self, env, *, config, files):
-        autoescape_own_templates(env, config)
+        prepare_own_templates(env, config)
         env.globals["course_labels"] = self.labels
         env.globals["contact_url"] = self.contact_url
         env.globals["contact_form_anchor"] = FORM_ANCHOR

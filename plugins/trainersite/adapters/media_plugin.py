@@ -67,6 +67,7 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
         self.cards_made = 0
         self.cards: CardPool | None = None
         self.card_files: dict[str, str] = {}  # site path of a card -> its file in the cache
+        self.card_keys: dict[Card, str] = {}  # this build's card keys (the style is the same for all)
         self.images: ImageSets | None = None
         self._temporary = None
 
@@ -143,7 +144,7 @@ class TrainerMediaPlugin(BasePlugin[TrainerMediaConfig]):
             self.cards.close()
         helpers = 0 if self.serving else max(0, (self.config.workers or os.cpu_count() or 1) - 1)
         self.cards = CardPool(helpers)
-        self.card_keys: dict[Card, str] = {}  # this build's (the style is the same for all)
+        self.card_keys = {}
         if not self.config.social_cards:
             return
         try:

@@ -1,9 +1,11 @@
-"""Jinja autoescape for our own templates (overrides/).
+"""Our own templates (overrides/) prepared once per build: autoescape on, and the frame's labels.
 
 MkDocs builds its Jinja environment with autoescape off, so a value printed without `|e` goes out
 raw: an attribute injection waiting for one careless template line. Our templates are compiled
 with autoescape on (values that are HTML on purpose, the page content and card excerpts, say
 `|safe`); mkdocs-material's own templates keep the setting they were written for.
+The header, footer and 404 page of every site need `site_labels`, whichever plugins it uses, so
+each plugin's on_env calls this one function.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from ..core.i18n import site_locale
 from ..core.site_labels import site_labels_for
 
 
-def autoescape_own_templates(env, config) -> None:
-    """Autoescape for our templates; also gives every template the frame's labels (`site_labels`)."""
+def prepare_own_templates(env, config) -> None:
+    """Autoescape on for our templates, and the frame's labels (`site_labels`) for every template."""
     env.globals["site_labels"] = site_labels_for(site_locale(config))
     custom_dir = config.theme.custom_dir
     if not custom_dir:
