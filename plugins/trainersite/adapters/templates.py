@@ -5,7 +5,8 @@ raw: an attribute injection waiting for one careless template line. Our template
 with autoescape on (values that are HTML on purpose, the page content and card excerpts, say
 `|safe`); mkdocs-material's own templates keep the setting they were written for.
 The header, footer and 404 page of every site need `site_labels`, whichever plugins it uses, so
-each plugin's on_env calls this one function.
+each plugin's on_env calls this one function. It also names the theme's script bundle
+(`theme_bundle`), which main.html starts on the reader's first interaction instead of on load.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ..core.site_labels import site_labels_for
 def prepare_own_templates(env, config) -> None:
     """Autoescape on for our templates, and the frame's labels (`site_labels`) for every template."""
     env.globals["site_labels"] = site_labels_for(site_locale(config))
+    env.globals["theme_bundle"] = theme_bundle(config)
     custom_dir = config.theme.custom_dir
     if not custom_dir:
         return
@@ -34,3 +36,12 @@ def prepare_own_templates(env, config) -> None:
 
     autoescape.trainersite_own = own  # type: ignore[attr-defined]
     env.autoescape = autoescape
+
+
+def theme_bundle(config) -> str | None:
+    """The theme's script bundle (`assets/javascripts/bundle.<hash>.min.js`), site-relative; None if it has none."""
+    for folder in config.theme.dirs:
+        found = sorted(Path(folder).glob("assets/javascripts/bundle.*.min.js"))
+        if found:
+            return found[0].relative_to(folder).as_posix()
+    return None
