@@ -12,9 +12,10 @@ import brotli
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from sitebuilder import SiteBuilder, post_text, search_pages
-from trainersite.search import SearchIndexError, make_record, write_index
+from trainersite.search import IndexJob, SearchIndexError, make_record, write_index
 from trainersite.search import index as search_index
 from trainersite.search.index import record_document
 from trainersite.delivery.precompress import precompress
@@ -147,3 +148,47 @@ def test_precompress_replaces_old_copies_and_skips_what_does_not_shrink(tmp_path
     # Noise does not shrink: no copy, and the stale one is gone (it would be served instead).
     assert not (tmp_path / "noise.json.gz").exists() and not (tmp_path / "noise.json.br").exists()
     assert stats.files == 2 and stats.brotli_bytes < stats.bytes
+
+
+def _waiting_binary(tmp_path):
+    """A stand-in for pagefind that runs until the file `go` appears."""
+    fake = tmp_path / "pagefind"
+    go = tmp_path / "go"
+    fake.write_text(f"#!/bin/sh\nwhile [ ! -f '{go}' ]; do sleep 0.05; done\nexit 0\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    return fake, go
+
+
+def test_indexing_runs_in_the_background_until_finished(tmp_path, monkeypatch):
+    fake, go = _waiting_binary(tmp_path)
+    monkeypatch.setattr(search_index, "executable", lambda: fake)
+    job = IndexJob([make_record("a/", "A", "<p>a</p>", "page")], tmp_path / "site", "nl")
+    scratch = Path(job._scratch.name)
+    assert (scratch / "a" / "index.html").is_file()
+    assert job._process.poll() is None  # still running: the build goes on meanwhile
+    go.touch()
+    stats = job.finish()
+    assert stats.records == 1 and not scratch.exists()
+
+
+def test_a_cancelled_index_leaves_no_process_and_no_scratch(tmp_path, monkeypatch):
+    fake, _ = _waiting_binary(tmp_path)
+    monkeypatch.setattr(search_index, "executable", lambda: fake)
+    job = IndexJob([make_record("a/", "A", "<p>a</p>", "page")], tmp_path / "site", "nl")
+    job.cancel()
+    assert job._process.poll() is not None and not Path(job._scratch.name).exists()
+
+
+
+def test_a_failing_index_stops_the_build_with_one_line(site, monkeypatch, tmp_path, caplog):
+    site.build()  # writes mkdocs.yml
+    monkeypatch.chdir(site.root)
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'Error: kapot' >&2\nexit 3\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setattr(search_index, "executable", lambda: fake)
+    config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / "again"))
+    with pytest.raises(Abort):
+        build(config)
+    errors = [record.getMessage() for record in caplog.records if record.levelname == "ERROR"]
+    assert errors == ["search index: pagefind exited with 3: Error: kapot"]

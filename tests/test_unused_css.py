@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from trainersite.delivery.unused_css import bundle_words, purge_css, purge_site, selector_used, site_words
+from trainersite.delivery import deliver_pages, inline_stylesheets
+from trainersite.delivery.unused_css import MarkupScan, bundle_words, purge_css, purge_site, selector_used, site_words
 
 WORDS = site_words(['<header class="md-header md-header--shadow" data-md-component="header">'
                     '<nav class="md-tabs" hidden><a href="/">x</a></nav><input type="checkbox" id="__drawer">'])
@@ -53,3 +54,52 @@ def test_purge_site_drops_unread_variables_across_stylesheets(tmp_path):
     assert (sheets / "palette.css").read_text() == ":root{--md-primary-fg-color:#4051b5}"
     assert (sheets / "main.css").read_text() == ".md-header{color:var(--md-primary-fg-color)}.md-search-result__item{a:b}"
     assert stats.files == 2 and stats.bytes_after < stats.bytes_before
+
+
+def test_only_markup_counts_not_the_text_between_tags():
+    scan = MarkupScan()
+    scan.add(b'<p class="intro">Een tabel met klanten: table, kbd en .md-typeset__table</p>'
+             b'<style>.x{color:var(--md-accent)}</style><script>el.classList.add("is-open")</script>'
+             b'<span style="width:var(--ts-bar)"></span>')
+    assert {"p", "class", "intro", "is-open", "span", "style"} <= scan.words
+    assert not {"table", "kbd", "klanten", "md-typeset__table"} & scan.words
+    assert {"--md-accent", "--ts-bar"} <= scan.properties
+
+
+def test_markup_many_pages_share_is_read_once():
+    scan = MarkupScan()
+    header = b'<header class="md-header"><nav class="md-tabs">'
+    for number in range(50):
+        scan.add(header + f'<h2 id="kop-{number}">Kop</h2>'.encode())
+    assert {"md-header", "md-tabs", "kop-0", "kop-49"} <= scan.words
+    assert len(scan._seen) == 3 + 50  # the header's two tags and </h2> once, one heading per page
+
+
+def _small_site(root):
+    sheets = root / "assets" / "stylesheets"
+    sheets.mkdir(parents=True)
+    (root / "assets" / "javascripts").mkdir()
+    (sheets / "main.css").write_text(".md-header{color:red}.unused{x:1}.ts-card{y:2}")
+    (root / "index.html").write_text('<head><link rel="stylesheet" href="assets/stylesheets/main.css"></head>'
+                                     '<header class="md-header"></header>')
+    (root / "blog" / "post").mkdir(parents=True)
+    (root / "blog" / "post" / "index.html").write_text(
+        '<head><link rel="stylesheet" href="../../assets/stylesheets/main.css">'
+        '<link rel="stylesheet" href="https://elders.example.nl/x.css"></head><div class="ts-card">ts-card</div>')
+    (root / "oud.html").mkdir()  # an alias folder named like a page
+    (root / "oud.html" / "index.html").write_text('<meta http-equiv="refresh" content="0; url=../blog/post/">')
+
+
+def test_one_pass_gives_what_purge_and_inline_give_apart(tmp_path):
+    apart, one = tmp_path / "apart", tmp_path / "one"
+    _small_site(apart)
+    _small_site(one)
+    purge_site(apart)
+    inline_stylesheets(apart)
+    stats = deliver_pages(one)
+    assert stats.pages == 3 and stats.inlined == 2
+    for page in ["index.html", "blog/post/index.html", "oud.html/index.html"]:
+        assert (one / page).read_bytes() == (apart / page).read_bytes()
+    post = (one / "blog/post/index.html").read_text()
+    assert "<style>.md-header{color:red}.ts-card{y:2}</style>" in post
+    assert 'href="https://elders.example.nl/x.css"' in post and "unused" not in post

@@ -1,8 +1,9 @@
 """MkDocs adapter for site search (Pagefind).
 
 Each page hands its own content to the search core as one record (`on_page_context`, after the
-blog and course plugins have said what the page is); once the site is written, the core runs the
-Pagefind binary over those records (`on_post_build`).
+blog and course plugins have said what the page is); once the site is written, the core starts the
+Pagefind binary over those records (`on_post_build`, -90) and the build waits for it only after the
+delivery pass (-110), which runs meanwhile.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from ..search import SearchIndexError, SearchRecord, make_record, write_index
+from ..search import IndexJob, SearchIndexError, SearchRecord, make_record
 from ..search.labels import search_labels
 
 log = get_plugin_logger(__name__)
@@ -44,14 +45,31 @@ class TrainerSearchPlugin(BasePlugin[TrainerSearchConfig]):
                 self.records[record.url] = record
         return context
 
-    @event_priority(-90)  # after the pages and feeds are written; before trainersite-delivery
-    def on_post_build(self, *, config) -> None:
+    @event_priority(-90)  # after the pages and feeds are written: indexing starts in the background
+    def _start_index(self, *, config) -> None:
+        self.job = None
         if self.config.enabled:
             try:
-                stats = write_index(self.records.values(), Path(config.site_dir), self.language)
+                self.job = IndexJob(self.records.values(), Path(config.site_dir), self.language)
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
+
+    @event_priority(-110)  # trainersite-delivery's page pass (-100) ran meanwhile; its copies (-120) follow
+    def _finish_index(self, *, config) -> None:
+        job, self.job = getattr(self, "job", None), None
+        if job is not None:
+            try:
+                stats = job.finish()
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
             log.debug("search index: %d pages, %d files, %d bytes", stats.records, stats.files, stats.bytes)
+
+    on_post_build = CombinedEvent(_start_index, _finish_index)
+
+    def on_build_error(self, *, error) -> None:
+        job, self.job = getattr(self, "job", None), None
+        if job is not None:  # a later step failed: no pagefind left running
+            job.cancel()
 
 
 def page_record(page, context) -> SearchRecord | None:

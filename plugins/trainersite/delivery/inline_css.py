@@ -3,43 +3,61 @@
 After the unused rules are gone the theme's CSS is small (about 50 KB, 10 KB compressed), so each
 page carries it in a <style> element instead of linking it: the browser paints as soon as the HTML
 has arrived, without waiting on another round trip (Lighthouse's "render-blocking resources").
-Links to stylesheets outside the site are left as they are.
+Links to stylesheets outside the site are left as they are. Pages are handled as bytes, as they
+are on disk: nothing is decoded and encoded again.
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from pathlib import Path
 
-_LINK = re.compile(r'<link rel="stylesheet" href="([^"#?]+\.css)">')
+_LINK = re.compile(rb'<link rel="stylesheet" href="([^"#?]+\.css)">')
+
+
+class Inliner:
+    """Inlines the site's stylesheets into pages; each stylesheet is read once."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site = Path(site_dir).resolve()
+        self._sheets: dict[str, bytes | None] = {}
+
+    def _sheet(self, target: str) -> bytes | None:
+        if target not in self._sheets:
+            path = Path(target)
+            inside = Path(os.path.commonpath([self.site, path])) == self.site and path != self.site
+            # "</" cannot end the element early: CSS reads "<\/" the same way.
+            self._sheets[target] = (b"<style>" + path.read_bytes().replace(b"</", b"<\\/") + b"</style>"
+                                    if inside and path.is_file() else None)
+        return self._sheets[target]
+
+    def page(self, page: Path, html: bytes) -> bytes:
+        """`html` (the page at `page`) with its links to the site's own stylesheets replaced by their content."""
+        folder = str(page.parent)
+
+        def inline(match: re.Match[bytes]) -> bytes:
+            href = match.group(1).decode("utf-8", "replace")
+            if "://" in href or href.startswith("//"):
+                return match.group(0)
+            target = str(self.site / href.lstrip("/")) if href.startswith("/") else posixpath.join(folder, href)
+            style = self._sheet(posixpath.normpath(target))
+            return match.group(0) if style is None else style
+
+        return _LINK.sub(inline, html)
 
 
 def inline_stylesheets(site_dir: Path) -> int:
     """Replace each page's links to the site's own .css files by their content; returns pages changed."""
-    site = Path(site_dir).resolve()
-    sheets: dict[Path, str] = {}
+    inliner = Inliner(site_dir)
     changed = 0
-    for page in site.rglob("*.html"):
+    for page in inliner.site.rglob("*.html"):
         if not page.is_file():  # a folder named like a page (an alias such as /oud.html/)
             continue
-        html = page.read_text(encoding="utf-8")
-
-        def inline(match: re.Match[str], page: Path = page) -> str:
-            href = match.group(1)
-            if "://" in href or href.startswith("//"):
-                return match.group(0)
-            target = (site / href.lstrip("/")) if href.startswith("/") else (page.parent / href)
-            target = Path(posixpath.normpath(str(target)))
-            if site not in target.parents or not target.is_file():
-                return match.group(0)
-            if target not in sheets:
-                # "</" cannot end the element early: CSS reads "<\/" the same way.
-                sheets[target] = target.read_text(encoding="utf-8").replace("</", "<\\/")
-            return f"<style>{sheets[target]}</style>"
-
-        new = _LINK.sub(inline, html)
+        html = page.read_bytes()
+        new = inliner.page(page, html)
         if new != html:
-            page.write_text(new, encoding="utf-8")
+            page.write_bytes(new)
             changed += 1
     return changed

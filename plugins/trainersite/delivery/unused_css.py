@@ -3,10 +3,12 @@
 mkdocs-material ships one stylesheet for every feature it has (about 135 KB); this site's pages
 use a fraction of it. After the build, each stylesheet under `assets/stylesheets/` is parsed with
 tinycss2 and a selector is kept only when every class, id, element and attribute name it needs
-occurs somewhere in the site's HTML or in the scripts the pages load (classes that scripts add,
+occurs in the site's markup or in the scripts the pages load (classes that scripts add,
 such as `md-header--shadow`, are named in those scripts). Selector lists keep their used members;
 rules nested in @media/@supports are filtered the same way; other at-rules are kept as they are.
-Conservative by design, as PurgeCSS: a word anywhere in a page keeps the rules that need it.
+Conservative by design, as PurgeCSS: a name anywhere in a tag, a <style> or a <script> keeps the rules
+that need it. Only markup is read, not the text between tags (most of a page), and a tag that
+hundreds of pages share (the header, the footer) is read once: `MarkupScan`.
 """
 
 from __future__ import annotations
@@ -40,11 +42,52 @@ class PurgeStats:
     bytes_after: int
 
 
+# Markup: tags (names, attributes, classes, ids) and whole <style>/<script> elements.
+_MARKUP = re.compile(rb"<style\b[^>]*>.*?</style>|<script\b[^>]*>.*?</script>|<[^>]+>", re.S | re.I)
+_WORD_BYTES = re.compile(rb"[A-Za-z_][\w-]*")
+_VAR_USE_BYTES = re.compile(rb"var\(\s*(--[\w-]+)")
+_SET_BY_SCRIPT_BYTES = re.compile(rb"--md-[\w-]+")
+
+
+class MarkupScan:
+    """The names a site's pages use in their markup, and the custom properties they read or set.
+
+    Pages are added one by one (as bytes, as they are on disk); each distinct piece of markup is
+    read once, however many pages carry it.
+    """
+
+    def __init__(self) -> None:
+        self._seen: set[bytes] = set()
+        self._words: set[bytes] = set()
+        self._properties: set[bytes] = set()
+
+    def add(self, page: bytes) -> None:
+        pieces = set(_MARKUP.findall(page))
+        pieces -= self._seen
+        if not pieces:
+            return
+        self._seen |= pieces
+        new = b" ".join(pieces)
+        self._words.update(_WORD_BYTES.findall(new))
+        self._properties.update(_VAR_USE_BYTES.findall(new))
+        self._properties.update(_SET_BY_SCRIPT_BYTES.findall(new))
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(word.decode("ascii") for word in self._words)
+
+    @property
+    def properties(self) -> set[str]:
+        """Custom properties the pages read (var(--x)) or that their scripts may set (--md-...)."""
+        return {name.decode("ascii") for name in self._properties}
+
+
 def site_words(texts: Iterable[str]) -> frozenset[str]:
-    words: set[str] = set()
+    """The names used in the markup of `texts` (pages as strings)."""
+    scan = MarkupScan()
     for text in texts:
-        words.update(_WORD.findall(text))
-    return frozenset(words)
+        scan.add(text.encode("utf-8"))
+    return scan.words
 
 
 def _strip_functions(selector: str) -> str:
@@ -123,22 +166,30 @@ def bundle_words(script: str) -> frozenset[str]:
 
 
 def purge_site(site_dir: Path, stylesheets: str = "assets/stylesheets", scripts: str = "assets/javascripts") -> PurgeStats:
-    """Rewrite every stylesheet under `stylesheets` in place with only the rules the site can use."""
+    """Rewrite every stylesheet under `stylesheets` in place with only the rules the site's pages can use."""
+    scan = MarkupScan()
+    for path in Path(site_dir).rglob("*.html"):
+        if path.is_file():
+            scan.add(path.read_bytes())
+    return purge_stylesheets(site_dir, scan, stylesheets, scripts)
+
+
+def purge_stylesheets(site_dir: Path, scan: MarkupScan, stylesheets: str = "assets/stylesheets",
+                      scripts: str = "assets/javascripts") -> PurgeStats:
+    """Rewrite the stylesheets with the rules the scanned pages (and the site's scripts) can use."""
     site = Path(site_dir)
-    pages = [path.read_text(encoding="utf-8", errors="replace") for path in site.rglob("*.html") if path.is_file()]
     own_scripts, bundles = [], []
     for path in (site / scripts).glob("*.js"):
         (bundles if path.name.startswith("bundle.") else own_scripts).append(path.read_text(encoding="utf-8", errors="replace"))
-    words = site_words(pages + own_scripts) | ALWAYS
+    words = scan.words | site_words_in_scripts(own_scripts) | ALWAYS
     for bundle in bundles:
         words |= bundle_words(bundle)
     sheets = sorted(path for path in (site / stylesheets).rglob("*.css") if path.is_file())
     purged = {path: purge_css(path.read_text(encoding="utf-8"), words) for path in sheets}
-    # Custom properties: a variable set in one stylesheet may be read in another, or by a script.
-    # Pages and scripts do not change between rounds: they are scanned once (at 1,000 posts the
-    # pages are over 100 MB of HTML), the stylesheets every round.
-    others = "".join(pages) + "".join(own_scripts) + "".join(bundles)
-    outside = set(_VAR_USE.findall(others)) | set(_SET_BY_SCRIPT.findall(others))
+    # Custom properties: a variable set in one stylesheet may be read in another, by a page's markup
+    # or by a script. Pages and scripts do not change between rounds, the stylesheets do.
+    scripts_text = "".join(own_scripts) + "".join(bundles)
+    outside = scan.properties | set(_VAR_USE.findall(scripts_text)) | set(_SET_BY_SCRIPT.findall(scripts_text))
     used = outside | set(_VAR_USE.findall("".join(purged.values())))
     for _ in range(3):  # variables that only fed dropped variables go in the next round
         purged = {path: _drop_unused_properties(css, used) for path, css in purged.items()}
@@ -153,6 +204,13 @@ def purge_site(site_dir: Path, stylesheets: str = "assets/stylesheets", scripts:
         after += path.stat().st_size
     return PurgeStats(len(sheets), before, after)
 
+
+def site_words_in_scripts(scripts: Iterable[str]) -> frozenset[str]:
+    """Every word of the site's own scripts: the classes and attributes they set are named in them."""
+    words: set[str] = set()
+    for script in scripts:
+        words.update(_WORD.findall(script))
+    return frozenset(words)
 
 
 def _drop_unused_properties(css: str, used: set[str]) -> str:

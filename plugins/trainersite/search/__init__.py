@@ -4,7 +4,7 @@ Never imports mkdocs: the search adapter (adapters/search_plugin.py) hands pages
 calls `write_index` once the site is written.
 """
 
-from .index import SearchIndexError, write_index
+from .index import IndexJob, SearchIndexError, write_index
 from .records import KINDS, SearchRecord, make_record
 
-__all__ = ["KINDS", "SearchIndexError", "SearchRecord", "make_record", "write_index"]
+__all__ = ["KINDS", "IndexJob", "SearchIndexError", "SearchRecord", "make_record", "write_index"]

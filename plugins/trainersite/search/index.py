@@ -62,26 +62,56 @@ def record_document(record: SearchRecord, language: str) -> str:
             f"<main data-pagefind-body>{record.html}</main></body></html>")
 
 
+class IndexJob:
+    """Pagefind indexing in the background: started once the records are known, finished later.
+
+    The binary runs in its own process on every core while the build goes on (the delivery pass
+    rewrites the pages meanwhile; the index reads only the records, never the site's pages).
+    """
+
+    def __init__(self, records: Iterable[SearchRecord], site_dir: Path, language: str) -> None:
+        self.records = list(records)
+        self.output = Path(site_dir).resolve() / FOLDER
+        binary = executable()
+        self._scratch = tempfile.TemporaryDirectory(prefix="trainersite-search-")
+        try:
+            for record in self.records:
+                target = Path(self._scratch.name) / record.url.strip("/") / "index.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(record_document(record, language), encoding="utf-8")
+            if self.output.is_dir():
+                shutil.rmtree(self.output)
+            self._process = subprocess.Popen(
+                [str(binary), "--site", self._scratch.name, "--output-path", str(self.output),
+                 "--force-language", language, "--silent"],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+            )
+        except BaseException:
+            self._scratch.cleanup()
+            raise
+
+    def finish(self) -> IndexStats:
+        """Wait for the binary; the index's size, or SearchIndexError with its complaint in one line."""
+        try:
+            stdout, stderr = self._process.communicate()
+        finally:
+            self._scratch.cleanup()
+        if self._process.returncode != 0:
+            detail = " ".join((stderr or stdout).split())[:300]
+            raise SearchIndexError(f"search index: pagefind exited with {self._process.returncode}: {detail}")
+        for name in _UNUSED:
+            (self.output / name).unlink(missing_ok=True)
+        files = [path for path in self.output.rglob("*") if path.is_file()]
+        return IndexStats(records=len(self.records), files=len(files), bytes=sum(path.stat().st_size for path in files))
+
+    def cancel(self) -> None:
+        """Stop the binary (the build failed elsewhere)."""
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.communicate()
+        self._scratch.cleanup()
+
+
 def write_index(records: Iterable[SearchRecord], site_dir: Path, language: str) -> IndexStats:
     """Index `records` into `<site_dir>/pagefind/` (replacing what an earlier build left there)."""
-    records = list(records)
-    output = Path(site_dir).resolve() / FOLDER
-    binary = executable()
-    with tempfile.TemporaryDirectory(prefix="trainersite-search-") as scratch:
-        for record in records:
-            target = Path(scratch) / record.url.strip("/") / "index.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(record_document(record, language), encoding="utf-8")
-        if output.is_dir():
-            shutil.rmtree(output)
-        done = subprocess.run(
-            [str(binary), "--site", scratch, "--output-path", str(output), "--force-language", language, "--silent"],
-            capture_output=True, text=True, stdin=subprocess.DEVNULL,
-        )
-    if done.returncode != 0:
-        detail = " ".join((done.stderr or done.stdout).split())[:300]
-        raise SearchIndexError(f"search index: pagefind exited with {done.returncode}: {detail}")
-    for name in _UNUSED:
-        (output / name).unlink(missing_ok=True)
-    files = [path for path in output.rglob("*") if path.is_file()]
-    return IndexStats(records=len(records), files=len(files), bytes=sum(path.stat().st_size for path in files))
+    return IndexJob(records, site_dir, language).finish()
