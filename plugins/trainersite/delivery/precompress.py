@@ -15,6 +15,10 @@ import brotli
 
 SUFFIXES = frozenset({".html", ".css", ".js", ".xml", ".json", ".svg", ".txt", ".ics", ".vcf"})
 MIN_SIZE = 256  # bytes; smaller files gain nothing worth an extra file
+# Brotli quality 8, not the maximum 11: measured on 200 pages of the 1,000-post site, 11 took 105 ms a
+# page for copies 17.4% of the page, 8 takes 2.5 ms for 18.6%. At 11 publishing 1,000 posts spent
+# about three minutes compressing; at 8 a few seconds.
+BROTLI_QUALITY = 8
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,8 @@ class CompressStats:
 
 def compressed_copies(data: bytes) -> tuple[bytes, bytes]:
     """(gzip, brotli) of `data`: gzip at level 9 without a timestamp (same input, same bytes)."""
-    return gzip.compress(data, compresslevel=9, mtime=0), brotli.compress(data, mode=brotli.MODE_TEXT, quality=11)
+    return (gzip.compress(data, compresslevel=9, mtime=0),
+            brotli.compress(data, mode=brotli.MODE_TEXT, quality=BROTLI_QUALITY))
 
 
 def precompress(site_dir: Path) -> CompressStats:
