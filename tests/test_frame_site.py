@@ -59,6 +59,8 @@ def test_the_home_page_shows_what_its_front_matter_says(site):
     assert "Wat ik doe" in offer
     assert re.findall(r'class="ts-course-card__title"><a href="([^"]+)"', offer) == [
         "trainingen/teamcoaching/", "trainingen/luisteren/"]  # the chosen courses, in the chosen order
+    # Under the section's h2 the course titles are h3 (the catalogue's are h2, under its h1).
+    assert offer.count('<h3 class="ts-course-card__title">') == 2 and '<h2 class="ts-course-card' not in offer
     quotes = html.split('class="ts-home__section ts-home__quotes"', 1)[1].split("</section>", 1)[0]
     assert quotes.count('<figure class="ts-quote">') == 1 and "Heel bruikbaar." in quotes and "Sanne K." in quotes
     assert 'href="trainingen/luisteren/"' in quotes  # the quote links its course
