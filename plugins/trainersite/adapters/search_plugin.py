@@ -2,8 +2,8 @@
 
 Each page hands its own content to the search core as one record (`on_page_context`, after the
 blog and course plugins have said what the page is); once the site is written, the core starts the
-Pagefind binary over those records (`on_post_build`, -90) and the build waits for it only after the
-delivery pass (-110), which runs meanwhile.
+Pagefind binary over those records (`on_post_build`, first) and the build waits for it only after the
+delivery pass (-110): the media and feeds plugins' work and the delivery pass run meanwhile.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class TrainerSearchPlugin(BasePlugin[TrainerSearchConfig]):
                 self.records[record.url] = record
         return context
 
-    @event_priority(-90)  # after the pages and feeds are written: indexing starts in the background
+    @event_priority(100)  # first: every page has given its record; the cards and feeds are written meanwhile
     def _start_index(self, *, config) -> None:
         self.job = None
         if self.config.enabled:
