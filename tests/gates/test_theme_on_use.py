@@ -1,6 +1,7 @@
 """Gate: the theme's script bundle starts on the reader's first interaction, not on load.
 
-A first visit downloads and runs none of mkdocs-material's bundle (111 KB); the header's search
+A first visit (home, blog, a post, the catalogue, a course) weighs at most 250 KB, scripts at most
+30 KB, content images not counted. It downloads and runs none of mkdocs-material's bundle (111 KB); the header's search
 works without it; the first scroll or tap starts it and it then does its work (the header shows the
 page title once the heading has scrolled away), still without fetching the sitemap. Typing in the
 search box does not start it: a query pays only for the search.
@@ -59,3 +60,26 @@ def test_typing_a_query_does_not_start_the_bundle(page, site_url: str) -> None:
     box.press_sequentially("klacht", delay=20)
     page.locator(".md-search-result__list a").first.wait_for(state="attached", timeout=20_000)
     assert bundle_requests(page) == []
+
+
+FIRST_VISIT_LIMIT = 250 * 1024  # bytes, uncompressed, content images not counted (issue: first-visit weight)
+SCRIPT_LIMIT = 30 * 1024  # search code (and any script) fetched before the search box is used
+
+
+@pytest.mark.parametrize("kind", ["home", "blog", "post", "courses", "course"])
+def test_a_first_visit_stays_light(page, site_url: str, page_types: dict[str, str], kind: str) -> None:
+    page.goto(site_url + page_types[kind], wait_until="networkidle")
+    page.wait_for_timeout(300)
+    sizes = page.evaluate("""() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        const rest = performance.getEntriesByType('resource').map(e => [e.name, e.initiatorType, e.decodedBodySize]);
+        return [['page', 'navigation', nav.decodedBodySize], ...rest];
+    }""")
+    # The page's own content images do not count (the issue's rule); the logo does.
+    counted = [(name, initiator, size) for name, initiator, size in sizes
+               if initiator != "img" or "/assets/images/brand/" in name]
+    total = sum(size for _, _, size in counted)
+    scripts = sum(size for name, _, size in counted if name.endswith(".js"))
+    print(f"first visit {kind}: {total / 1024:.1f} KB in {len(counted)} requests, scripts {scripts / 1024:.1f} KB")
+    assert 0 < total <= FIRST_VISIT_LIMIT, counted
+    assert scripts <= SCRIPT_LIMIT, counted
