@@ -50,11 +50,17 @@ def test_on_another_mkdocs_version_the_build_is_plain_with_the_same_output(tmp_p
     monkeypatch.chdir(tmp_path)
     config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "plain"))
     blog = config.plugins["trainersite-blog"]
-    with caplog.at_level(logging.INFO):
-        blog.speed = Speed()  # MkDocs keeps plugin instances per process: this one starts under the patched engine
-        config.plugins.on_startup(command="build", dirty=False)
-        build(config)
-    off = [record.getMessage() for record in caplog.records if "speed layer off" in record.getMessage()]
-    assert off == ["trainersite: speed layer off: written for MkDocs 1.6 and ProperDocs 1.6, this is mkdocs 2.0.0"]
-    assert blog.speed.prerender is None and blog.speed.page_workers.used == 0
-    assert same_tree(tmp_path / "fast", tmp_path / "plain") == []
+    try:
+        with caplog.at_level(logging.INFO):
+            blog.speed = Speed()  # MkDocs keeps plugin instances per process: this one starts under the patched engine
+            config.plugins.on_startup(command="build", dirty=False)
+            build(config)
+        off = [record.getMessage() for record in caplog.records if "speed layer off" in record.getMessage()]
+        assert off == ["trainersite: speed layer off: written for MkDocs 1.6 and ProperDocs 1.6, this is mkdocs 2.0.0"]
+        assert blog.speed.prerender is None and blog.speed.page_workers.used == 0
+        assert same_tree(tmp_path / "fast", tmp_path / "plain") == []
+    finally:
+        # MkDocs keeps plugin instances per process (this one may have been made under the patched
+        # engine): later tests in this process get a speed layer made under the real engine.
+        monkeypatch.undo()
+        blog.speed = Speed()
