@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from trainersite.delivery import deliver_pages, inline_stylesheets
-from trainersite.delivery.unused_css import MarkupScan, bundle_words, purge_css, purge_site, selector_used, site_words
+from trainersite.delivery import deliver_pages
+from trainersite.delivery.unused_css import MarkupScan, bundle_words, purge_css, selector_used, site_words
 
 WORDS = site_words(['<header class="md-header md-header--shadow" data-md-component="header">'
                     '<nav class="md-tabs" hidden><a href="/">x</a></nav><input type="checkbox" id="__drawer">'])
@@ -50,7 +50,7 @@ def test_purge_site_drops_unread_variables_across_stylesheets(tmp_path):
     (sheets / "palette.css").write_text(":root{--md-primary-fg-color:#4051b5;--md-unused-icon:url(x.svg)}")
     (sheets / "main.css").write_text(".md-header{color:var(--md-primary-fg-color)}.md-search-result__item{a:b}"
                                      ".md-source{color:var(--md-unused-icon)}")
-    stats = purge_site(tmp_path)
+    stats = deliver_pages(tmp_path, inline=False).purge
     assert (sheets / "palette.css").read_text() == ":root{--md-primary-fg-color:#4051b5}"
     assert (sheets / "main.css").read_text() == ".md-header{color:var(--md-primary-fg-color)}.md-search-result__item{a:b}"
     assert stats.files == 2 and stats.bytes_after < stats.bytes_before
@@ -94,8 +94,8 @@ def test_one_pass_gives_what_purge_and_inline_give_apart(tmp_path):
     apart, one = tmp_path / "apart", tmp_path / "one"
     _small_site(apart)
     _small_site(one)
-    purge_site(apart)
-    inline_stylesheets(apart)
+    deliver_pages(apart, inline=False)
+    deliver_pages(apart, purge=False)
     stats = deliver_pages(one)
     assert stats.pages == 3 and stats.inlined == 2
     for page in ["index.html", "blog/post/index.html", "oud.html/index.html"]:

@@ -26,6 +26,12 @@ class TrainerSearchConfig(base.Config):
 
 
 class TrainerSearchPlugin(BasePlugin[TrainerSearchConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        # Pagefind running in the background during on_post_build. Set here, not in on_config:
+        # on_build_error also runs when another plugin's on_config failed first.
+        self.job: IndexJob | None = None
+
     def on_config(self, config):
         self.language = str(config.theme.get("language") or "en").split("-")[0].split("_")[0].lower()
         self.records: dict[str, SearchRecord] = {}
@@ -47,7 +53,6 @@ class TrainerSearchPlugin(BasePlugin[TrainerSearchConfig]):
 
     @event_priority(100)  # first: every page has given its record; the cards and feeds are written meanwhile
     def _start_index(self, *, config) -> None:
-        self.job = None
         if self.config.enabled:
             try:
                 self.job = IndexJob(self.records.values(), Path(config.site_dir), self.language)
@@ -56,7 +61,7 @@ class TrainerSearchPlugin(BasePlugin[TrainerSearchConfig]):
 
     @event_priority(-110)  # trainersite-delivery's page pass (-100) ran meanwhile; its copies (-120) follow
     def _finish_index(self, *, config) -> None:
-        job, self.job = getattr(self, "job", None), None
+        job, self.job = self.job, None
         if job is not None:
             try:
                 stats = job.finish()
@@ -67,7 +72,7 @@ class TrainerSearchPlugin(BasePlugin[TrainerSearchConfig]):
     on_post_build = CombinedEvent(_start_index, _finish_index)
 
     def on_build_error(self, *, error) -> None:
-        job, self.job = getattr(self, "job", None), None
+        job, self.job = self.job, None
         if job is not None:  # a later step failed: no pagefind left running
             job.cancel()
 

@@ -4,9 +4,7 @@ Never imports mkdocs: the delivery adapter (adapters/delivery_plugin.py) calls t
 is written; scripts/deploy calls `precompress` before publishing.
 """
 
-from .inline_css import inline_stylesheets
 from .precompress import precompress
 from .site_pass import DeliveryStats, deliver_pages
-from .unused_css import purge_site
 
-__all__ = ["DeliveryStats", "deliver_pages", "inline_stylesheets", "precompress", "purge_site"]
+__all__ = ["DeliveryStats", "deliver_pages", "precompress"]

@@ -47,17 +47,3 @@ class Inliner:
 
         return _LINK.sub(inline, html)
 
-
-def inline_stylesheets(site_dir: Path) -> int:
-    """Replace each page's links to the site's own .css files by their content; returns pages changed."""
-    inliner = Inliner(site_dir)
-    changed = 0
-    for page in inliner.site.rglob("*.html"):
-        if not page.is_file():  # a folder named like a page (an alias such as /oud.html/)
-            continue
-        html = page.read_bytes()
-        new = inliner.page(page, html)
-        if new != html:
-            page.write_bytes(new)
-            changed += 1
-    return changed

@@ -44,9 +44,9 @@ class PurgeStats:
 
 # Markup: tags (names, attributes, classes, ids) and whole <style>/<script> elements.
 _MARKUP = re.compile(rb"<style\b[^>]*>.*?</style>|<script\b[^>]*>.*?</script>|<[^>]+>", re.S | re.I)
-_WORD_BYTES = re.compile(rb"[A-Za-z_][\w-]*")
-_VAR_USE_BYTES = re.compile(rb"var\(\s*(--[\w-]+)")
-_SET_BY_SCRIPT_BYTES = re.compile(rb"--md-[\w-]+")
+# Pages are scanned as bytes (as they are on disk): the same patterns as the text ones above.
+_WORD_BYTES, _VAR_USE_BYTES, _SET_BY_SCRIPT_BYTES = (
+    re.compile(pattern.pattern.encode("ascii")) for pattern in (_WORD, _VAR_USE, _SET_BY_SCRIPT))
 
 
 class MarkupScan:
@@ -163,15 +163,6 @@ def purge_css(css: str, words: frozenset[str]) -> str:
 def bundle_words(script: str) -> frozenset[str]:
     """The names the theme's bundle adds to pages: state classes and attributes, not every component it knows."""
     return frozenset(word for word in _WORD.findall(script) if _BUNDLE_STATE.fullmatch(word))
-
-
-def purge_site(site_dir: Path, stylesheets: str = "assets/stylesheets", scripts: str = "assets/javascripts") -> PurgeStats:
-    """Rewrite every stylesheet under `stylesheets` in place with only the rules the site's pages can use."""
-    scan = MarkupScan()
-    for path in Path(site_dir).rglob("*.html"):
-        if path.is_file():
-            scan.add(path.read_bytes())
-    return purge_stylesheets(site_dir, scan, stylesheets, scripts)
 
 
 def purge_stylesheets(site_dir: Path, scan: MarkupScan, stylesheets: str = "assets/stylesheets",

@@ -1,7 +1,8 @@
 """Site search: what each page contributes to the index, and the Pagefind index built from it.
 
 Never imports mkdocs: the search adapter (adapters/search_plugin.py) hands pages in as records and
-calls `write_index` once the site is written.
+starts an `IndexJob` once the site is written (Pagefind runs in the background), waiting for it
+later; `write_index` does both at once.
 """
 
 from .index import IndexJob, SearchIndexError, write_index
