@@ -103,3 +103,40 @@ def test_one_pass_gives_what_purge_and_inline_give_apart(tmp_path):
     post = (one / "blog/post/index.html").read_text()
     assert "<style>.md-header{color:red}.ts-card{y:2}</style>" in post
     assert 'href="https://elders.example.nl/x.css"' in post and "unused" not in post
+
+
+def test_held_pages_are_scanned_inlined_and_written_once(tmp_path):
+    """Pages MkDocs rendered but did not write: the pass writes each, finished; pages on disk are read."""
+    _small_site(tmp_path)
+    held_post = (tmp_path / "blog" / "post" / "index.html").read_bytes()
+    (tmp_path / "blog" / "post" / "index.html").unlink()
+    held = {"blog/post/index.html": held_post,
+            "blog/nieuw/index.html": b'<head><link rel="stylesheet" href="../../assets/stylesheets/main.css"></head>'
+                                     b'<p class="unused">x</p>',
+            "zonder-css/index.html": b"<p>Geen stylesheet</p>"}
+    stats = deliver_pages(tmp_path, held=held)
+    assert stats.pages == 5 and stats.inlined == 3
+    assert (tmp_path / "zonder-css/index.html").read_bytes() == b"<p>Geen stylesheet</p>"  # written as it came
+    nieuw = (tmp_path / "blog/nieuw/index.html").read_text()
+    # the held pages count for the purge: .ts-card (post) and .unused (nieuw) are kept
+    assert "<style>.md-header{color:red}.unused{x:1}.ts-card{y:2}</style>" in nieuw
+    assert "<style>" in (tmp_path / "index.html").read_text()  # read from disk, inlined
+
+
+def test_a_build_writes_every_page_once_with_its_css_and_says_nothing_of_it(tmp_path):
+    from sitebuilder import SiteBuilder, post_text
+
+    site = SiteBuilder(tmp_path)
+    site.post("eerste.md", post_text("Eerste bericht"))
+    result = site.build("--verbose")
+    assert result.returncode == 0, result.output
+    assert "Page skipped" not in result.output  # MkDocs' line for an empty output, left out for held pages
+    for url in ["", "blog/", "blog/eerste-bericht/"]:
+        head = result.page(url).split("</head>")[0]
+        assert ".md-header{" in head and "assets/stylesheets/main." not in head
+    site.plugin("trainersite-delivery").update(purge_css=False, inline_css=False)
+    linked = site.build()  # nothing held: MkDocs writes the pages itself
+    assert linked.returncode == 0, linked.output
+    for url in ["", "blog/eerste-bericht/"]:
+        head = linked.page(url).split("</head>")[0]
+        assert "assets/stylesheets/main." in head and ".md-header{" not in head

@@ -4,11 +4,16 @@ Each page is read once: its markup is scanned for the names stylesheets need (un
 the stylesheets are purged, then each page gets the purged CSS inlined (inline_css.py) and is
 written back if it changed. At 1,000 posts the pages are about 50 MB: held in memory once,
 instead of being read from disk by the purge and again by the inliner.
+
+The pages MkDocs renders need not be on disk at all: `held` gives them (by their path in the
+site) as they were rendered, and each is written once, finished. Writing a page and then
+rewriting it with its CSS costs a second write and, before it, a read of the whole site.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,10 +36,18 @@ def html_files(site_dir: Path) -> list[Path]:
     return sorted(path for path in found if path.is_file())
 
 
-def deliver_pages(site_dir: Path, purge: bool = True, inline: bool = True) -> DeliveryStats:
-    """Purge the site's stylesheets against its pages, then inline them into every page."""
+def deliver_pages(site_dir: Path, purge: bool = True, inline: bool = True,
+                  held: Mapping[str, bytes] | None = None) -> DeliveryStats:
+    """Purge the site's stylesheets against its pages, then inline them into every page.
+
+    `held`: pages not written yet, by their path in the site ('blog/index.html'); each is written.
+    """
     site = Path(site_dir).resolve()
-    pages = {path: path.read_bytes() for path in html_files(site)} if (purge or inline) else {}
+    unwritten = {site / name: html for name, html in (held or {}).items()}
+    pages: dict[Path, bytes] = {}
+    if purge or inline:
+        pages = {path: path.read_bytes() for path in html_files(site) if path not in unwritten}
+    pages.update(unwritten)
     stats = None
     if purge:
         scan = MarkupScan()
@@ -42,11 +55,14 @@ def deliver_pages(site_dir: Path, purge: bool = True, inline: bool = True) -> De
             scan.add(html)
         stats = purge_stylesheets(site, scan)
     inlined = 0
-    if inline:
-        inliner = Inliner(site)
-        for path, html in pages.items():
-            new = inliner.page(path, html)
-            if new != html:
-                path.write_bytes(new)
-                inlined += 1
+    inliner = Inliner(site) if inline else None
+    folders: set[Path] = set()
+    for path, html in pages.items():
+        new = inliner.page(path, html) if inliner is not None else html
+        inlined += new != html
+        if new != html or path in unwritten:
+            if path.parent not in folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(path.parent)
+            path.write_bytes(new)
     return DeliveryStats(pages=len(pages), inlined=inlined, purge=stats)

@@ -18,6 +18,7 @@ from html import escape
 from pathlib import Path
 from typing import Iterable
 
+from ..core.scratch import memory_folder
 from .records import SearchRecord
 
 # Where the index goes inside the site; the search script loads `<root>/pagefind/pagefind.js`.
@@ -73,7 +74,8 @@ class IndexJob:
         self.records = list(records)
         self.output = Path(site_dir).resolve() / FOLDER
         binary = executable()
-        self._scratch = tempfile.TemporaryDirectory(prefix="trainersite-search-")
+        # The records live seconds: in memory where there is some (see core/scratch.py).
+        self._scratch = tempfile.TemporaryDirectory(prefix="trainersite-search-", dir=memory_folder())
         try:
             for record in self.records:
                 target = Path(self._scratch.name) / record.url.strip("/") / "index.html"

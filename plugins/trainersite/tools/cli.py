@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from ..core.messages import language_of, say, translate
+from ..core.scratch import memory_folder
 from ..core.site_config import read_blog_settings
 from . import deploy as deploy_tool
 from .digest import write_digest_files
@@ -191,8 +192,8 @@ def run_serve(args, config_file: Path, lang: str) -> int:
     """`mkdocs serve` (drafts included), the browser opened by MkDocs once the first build is done."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # MkDocs rewrites its whole preview folder on every save: in memory that is much faster.
-    if not env.get("TMPDIR") and os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK):
-        env["TMPDIR"] = "/dev/shm"
+    if not env.get("TMPDIR") and memory_folder():
+        env["TMPDIR"] = memory_folder()
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config_file),
                "--dev-addr", f"127.0.0.1:{args.port}"]
     if not args.no_browser:
