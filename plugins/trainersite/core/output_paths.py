@@ -75,6 +75,7 @@ class OutputPaths:
         self.site_dir = Path(site_dir).resolve() if site_dir is not None else None
         self._files: dict[str, Owner] = {}
         self._folders: dict[str, Owner] = {}  # every parent folder of a claimed file
+        self._real_folders: dict[str, Path] = {}  # folder -> where it resolves (claims share folders)
 
     def owner(self, path: str) -> Owner | None:
         return self._files.get(path)
@@ -111,7 +112,15 @@ class OutputPaths:
     def _check_inside(self, clean: str, owner: Owner) -> None:
         if self.site_dir is None:
             return
-        resolved = (self.site_dir / clean).resolve()
+        # Resolving a path looks at each of its folders on disk: a few thousand claims share a few
+        # hundred folders, so each folder is resolved once; the file itself is looked at every time.
+        folder, _, name = clean.rpartition("/")
+        real_folder = self._real_folders.get(folder)
+        if real_folder is None:
+            real_folder = self._real_folders[folder] = (self.site_dir / folder).resolve()
+        resolved = real_folder / name
+        if os.path.islink(resolved):
+            resolved = resolved.resolve()
         if resolved != self.site_dir and self.site_dir not in resolved.parents:
             raise _refuse(owner, "an address inside the site folder", clean)
 

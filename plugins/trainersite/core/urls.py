@@ -7,6 +7,7 @@ URLs are site-relative, without a leading slash and with a trailing slash for fo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 from urllib.parse import urljoin, urlsplit
 
@@ -16,6 +17,7 @@ from .errors import ContentError
 from .output_paths import Owner, clean_path
 
 
+@lru_cache(maxsize=4096)  # the same category and tag names are slugified for every post that has them
 def slugify(text: str) -> str:
     """`Één vraag, twee antwoorden` -> `een-vraag-twee-antwoorden` (accents folded)."""
     # At most 100 characters, cut at a word: a very long title still gives a usable address and file name.
