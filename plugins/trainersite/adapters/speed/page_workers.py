@@ -31,11 +31,10 @@ def _render_chunk(src_uris: Sequence[str]) -> dict:
 
     {"pages": {src_uri: (output key, HTML) or None}, "search": {input key: search entries}}
     """
-    config, files, nav, environment, search_entries = job()
+    config, files, nav, environment, search_entries, keys = job()
     logging.getLogger("mkdocs").handlers[:] = [logging.NullHandler()]
     logging.getLogger("mkdocs").propagate = False
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-    keys = OutputKeys()
     search_entries.current = {}
     pages: dict[str, tuple[str, str] | None] = {}
     for src_uri in src_uris:
@@ -77,7 +76,8 @@ class PageWorkers:
         # rendered pages wait in memory.
         chunks = [pages[start:start + chunk_size] for start in range(0, len(pages), chunk_size)]
         handed = [chunk for number, chunk in enumerate(chunks) if number % workers]
-        work = (config, files, nav, environment, self.search_entries)
+        # One OutputKeys for all of a worker's chunks: the site part of the key is computed once.
+        work = (config, files, nav, environment, self.search_entries, OutputKeys())
         self.pool, self.pending = start_forked(_render_chunk, handed, helpers, work)
 
     def supply(self, template, context: dict, render) -> str:
