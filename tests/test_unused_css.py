@@ -140,3 +140,24 @@ def test_a_build_writes_every_page_once_with_its_css_and_says_nothing_of_it(tmp_
     for url in ["", "blog/eerste-bericht/"]:
         head = linked.page(url).split("</head>")[0]
         assert "assets/stylesheets/main." in head and ".md-header{" not in head
+
+
+def test_a_page_that_cannot_be_written_is_one_line_in_the_sites_language(tmp_path):
+    from types import SimpleNamespace
+
+    import pytest
+    from mkdocs.exceptions import PluginError
+    from trainersite.adapters.delivery_plugin import TrainerDeliveryPlugin
+
+    plugin = TrainerDeliveryPlugin()
+    plugin.load_config({})
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "blog").write_text("a file where the blog's folder should be")
+    plugin.held = {"blog/post/index.html": b"<p>Een bericht</p>"}
+    with pytest.raises(PluginError) as caught:
+        plugin._ship_pages(config=SimpleNamespace(site_dir=str(site), theme={"language": "nl"}))
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith("site/blog/post: ")
+    assert "een map waarin de build kan schrijven" in message
+    assert plugin.held == {}  # nothing kept for a next build

@@ -14,6 +14,7 @@ is left out for the held pages. The copies come last (-120), once the search ind
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import mkdocs.commands.build
@@ -21,7 +22,10 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
+from ..core.errors import ContentError
+from ..core.i18n import site_locale
 from ..delivery import deliver_pages, precompress
+from . import problems
 
 log = get_plugin_logger(__name__)
 
@@ -77,9 +81,16 @@ class TrainerDeliveryPlugin(BasePlugin[TrainerDeliveryConfig]):
         if self.serving:
             return
         held, self.held = self.held, {}
-        stats = deliver_pages(Path(config.site_dir), purge=self.config.purge_css, inline=self.config.inline_css,
-                              held=held)
-        self._forget()
+        try:
+            stats = deliver_pages(Path(config.site_dir), purge=self.config.purge_css, inline=self.config.inline_css,
+                                  held=held)
+        except OSError as err:  # a full disk, a read-only folder: one line, no traceback
+            where = os.path.relpath(err.filename, config.site_dir) if err.filename else "."
+            problem = ContentError(f"{os.path.basename(config.site_dir)}/{where}", None, "a folder the build can write to",
+                                   err.strerror or str(err))
+            raise problems.fatal(problem, site_locale(config)) from None
+        finally:
+            self._forget()
         if stats.purge:
             log.debug("unused CSS: %d stylesheets, %d -> %d bytes", stats.purge.files, stats.purge.bytes_before,
                       stats.purge.bytes_after)
