@@ -92,6 +92,17 @@ def test_a_build_indexes_posts_courses_and_pages_with_their_kind_date_and_catego
     assert not (built.site / "search" / "search_index.json").exists()
     home = built.page("")
     assert "search.js" in home and "search_index" not in home and 'name="search"' not in home
+    # ... and so are its files: the theme's search worker and lunr (it starts only with a form named "search").
+    scripts = built.site / "assets" / "javascripts"
+    assert (scripts / "search.js").is_file() and not (scripts / "lunr").exists() and not list(scripts.glob("workers/search.*"))
+
+
+def test_a_site_file_named_like_the_themes_search_files_is_published(site):
+    site.page("assets/javascripts/lunr/eigen.js", "// van de trainer\n")
+    built = site.build()
+    assert built.returncode == 0, built.output
+    assert (built.site / "assets/javascripts/lunr/eigen.js").read_text() == "// van de trainer\n"
+    assert not (built.site / "assets/javascripts/lunr/min").exists()
 
 
 def test_an_english_site_gets_an_english_search_box(site):

@@ -15,7 +15,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from ..search import IndexJob, SearchIndexError, SearchRecord, make_record
+from ..search import THEME_SEARCH_FILES, IndexJob, SearchIndexError, SearchRecord, make_record
 from ..search.labels import search_labels
 
 log = get_plugin_logger(__name__)
@@ -39,6 +39,12 @@ class TrainerSearchPlugin(BasePlugin[TrainerSearchConfig]):
 
     def on_pre_build(self, *, config) -> None:
         self.records = {}  # `mkdocs serve` keeps the plugin: every build indexes anew
+
+    def on_files(self, files, *, config):
+        if self.config.enabled:  # the theme's own search files are not used (search/index.py)
+            for file in [file for file in files if _theme_search_file(file, config)]:
+                files.remove(file)
+        return files
 
     def on_env(self, env, *, config, files):
         env.globals["search_labels"] = search_labels(self.language)
@@ -75,6 +81,14 @@ class TrainerSearchPlugin(BasePlugin[TrainerSearchConfig]):
         job, self.job = self.job, None
         if job is not None:  # a later step failed: no pagefind left running
             job.cancel()
+
+
+def _theme_search_file(file, config) -> bool:
+    """A file of the theme's own search (not one of the site's files that happens to share its name)."""
+    if not file.src_uri.startswith(THEME_SEARCH_FILES) or not file.abs_src_path:
+        return False
+    source = Path(file.abs_src_path).resolve()
+    return any(Path(folder).resolve() in source.parents for folder in config.theme.dirs)
 
 
 def page_record(page, context) -> SearchRecord | None:

@@ -5,7 +5,7 @@ starts an `IndexJob` once the site is written (Pagefind runs in the background),
 later; `write_index` does both at once.
 """
 
-from .index import IndexJob, SearchIndexError, write_index
+from .index import THEME_SEARCH_FILES, IndexJob, SearchIndexError, write_index
 from .records import KINDS, SearchRecord, make_record
 
-__all__ = ["KINDS", "IndexJob", "SearchIndexError", "SearchRecord", "make_record", "write_index"]
+__all__ = ["KINDS", "THEME_SEARCH_FILES", "IndexJob", "SearchIndexError", "SearchRecord", "make_record", "write_index"]

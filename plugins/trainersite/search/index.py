@@ -23,6 +23,9 @@ from .records import SearchRecord
 
 # Where the index goes inside the site; the search script loads `<root>/pagefind/pagefind.js`.
 FOLDER = "pagefind"
+# mkdocs-material's own search (its worker and the lunr files, about 1.2 MB) starts only on a page with
+# a form named "search", which no page of the site has: with Pagefind in its place they are not published.
+THEME_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 # Pagefind also writes ready-made UIs; the site has its own small one, so they are not published.
 _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
            "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
