@@ -316,9 +316,11 @@ def lighthouse_scores(url: str) -> str:
 
 def preview_parents() -> dict[str, str]:
     """Where the preview output goes: on disk (mkdocs serve's default) and in memory (scripts/serve)."""
+    from trainersite.core.scratch import memory_folder  # the check trainersite serve uses
+
     parents = {"on disk": tempfile.gettempdir()}
-    if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK):
-        parents["in memory"] = "/dev/shm"
+    if memory := memory_folder():
+        parents["in memory"] = memory
     return parents
 
 

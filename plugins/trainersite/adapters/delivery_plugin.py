@@ -80,10 +80,9 @@ class TrainerDeliveryPlugin(BasePlugin[TrainerDeliveryConfig]):
     def _ship_pages(self, *, config) -> None:
         if self.serving:
             return
-        held, self.held = self.held, {}
         try:
             stats = deliver_pages(Path(config.site_dir), purge=self.config.purge_css, inline=self.config.inline_css,
-                                  held=held)
+                                  held=self.held)
         except OSError as err:  # a full disk, a read-only folder: one line, no traceback
             where = os.path.relpath(err.filename, config.site_dir) if err.filename else "."
             problem = ContentError(f"{os.path.basename(config.site_dir)}/{where}", None, "a folder the build can write to",

@@ -192,8 +192,9 @@ def run_serve(args, config_file: Path, lang: str) -> int:
     """`mkdocs serve` (drafts included), the browser opened by MkDocs once the first build is done."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # MkDocs rewrites its whole preview folder on every save: in memory that is much faster.
-    if not env.get("TMPDIR") and memory_folder():
-        env["TMPDIR"] = memory_folder()
+    memory = memory_folder()
+    if not env.get("TMPDIR") and memory:
+        env["TMPDIR"] = memory
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config_file),
                "--dev-addr", f"127.0.0.1:{args.port}"]
     if not args.no_browser:
