@@ -1,8 +1,9 @@
 """The optional speed layer, behind one facade: `Speed`, which the blog plugin calls once per hook.
 
 What it does (see the README, "Build speed"): posts converted on all cores with a render cache
-(prerender.py), pages rendered through the theme on all cores (page_workers.py), and `mkdocs serve`
-rebuilds that reuse what did not change (preview.py), all keyed by page_output.py. The output is
+(prerender.py), pages rendered through the theme on all cores (page_workers.py), the chrome that
+pages of one folder share rendered once (chrome.py), and `mkdocs serve` rebuilds that reuse what
+did not change (preview.py), all keyed by page_output.py. The output is
 the same with it and without it; without it a build is only slower.
 
 It was written for MkDocs 1.6.x (and ProperDocs 1.6.x, MkDocs' maintained fork, which keeps the same
@@ -20,7 +21,8 @@ internals). It relies on these MkDocs internals, and on no others:
 - `config._current_page` (private), set for each page a worker renders, as `_build_page` does;
 - `File.page`, `Files.documentation_pages(inclusion=InclusionLevel.is_included)`;
 - Jinja: the environment's `template_class`, replaced by a subclass whose `render` can hand back
-  known output (page_output.supply_renders), and its `bytecode_cache` (preview.py);
+  known output (page_output.supply_renders), its `bytecode_cache` (preview.py), and a template's
+  `root_render_func` and `blocks`, wrapped for the shared chrome (chrome.py);
 - the search plugin's `search_index.add_entry_from_context` (wrapped) and `search_index.entries`;
 - plugin event order: `on_nav` and every plugin's `on_env` before the first page is rendered,
   `on_pre_page` before a page's source is read.
@@ -36,6 +38,7 @@ from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
+from .chrome import ChromeFragments
 from .forking import in_worker
 from .page_workers import PageWorkers
 from .prerender import Prerender, RenderCache
@@ -75,6 +78,7 @@ class Speed:
         self.prerender: Prerender | None = None
         self.page_workers = PageWorkers()
         self.nav = None
+        self.chrome = ChromeFragments()
         # `mkdocs serve` only: what unchanged pages gave on the last rebuild (see preview.py).
         self.preview = PreviewShortcuts()
         self.rendered_in_memory: dict = {}  # the render cache's last results, kept between rebuilds
@@ -122,8 +126,11 @@ class Speed:
         self.page_workers = PageWorkers()
         if self.serving:
             self.preview.env(environment)
-        elif self.nav is not None:
-            self.page_workers.start(config, files, self.nav, environment, self.workers)
+        if self.nav is not None:
+            # Before the workers fork: they share the fragments they render too.
+            self.chrome.install(environment, config, self.nav)
+            if not self.serving:
+                self.page_workers.start(config, files, self.nav, environment, self.workers)
 
     def post_build(self) -> None:
         # A published build holds every post: what it did not use is stale. (A preview, with
