@@ -114,7 +114,9 @@ class ChromeFragments:
         else:
             place = ("at", parts)  # something linked lies inside: alike only from this very folder
         lit = tuple(bool(getattr(item, "active", False)) for item in self.nav_items)
-        return fragment, place, context.get("base_url"), context.get("section_tab"), lit
+        # The theme's own footer links the previous and next page of the navigation (ours does not).
+        neighbours = (id(getattr(page, "previous_page", None)), id(getattr(page, "next_page", None)))
+        return fragment, place, context.get("base_url"), context.get("section_tab"), lit, neighbours
 
     def _shared(self, fragment: str, render):
         def shared(context):
