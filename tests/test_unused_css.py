@@ -123,6 +123,20 @@ def test_held_pages_are_scanned_inlined_and_written_once(tmp_path):
     assert "<style>" in (tmp_path / "index.html").read_text()  # read from disk, inlined
 
 
+def test_many_held_pages_in_new_folders_are_all_written_by_the_writers(tmp_path, monkeypatch):
+    """The writer threads make folders as they go: pages sharing a new folder, nested new folders."""
+    from trainersite.delivery import site_pass
+
+    monkeypatch.setattr(site_pass, "IN_FLIGHT", 3)  # the window fills and empties many times
+    _small_site(tmp_path)
+    held = {f"blog/{n % 7}/{n % 5}/p{n}/index.html": f"<p>Pagina {n}</p>".encode() for n in range(300)}
+    held.update({f"tag/{n}.html": f"<p>Tag {n}</p>".encode() for n in range(50)})  # one new folder, 50 pages
+    stats = deliver_pages(tmp_path, held=held)
+    assert stats.pages == 3 + 350
+    for name, html in held.items():
+        assert (tmp_path / name).read_bytes() == html, name
+
+
 def test_a_build_writes_every_page_once_with_its_css_and_says_nothing_of_it(tmp_path):
     from sitebuilder import SiteBuilder, post_text
 

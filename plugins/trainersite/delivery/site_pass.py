@@ -8,17 +8,27 @@ instead of being read from disk by the purge and again by the inliner.
 The pages MkDocs renders need not be on disk at all: `held` gives them (by their path in the
 site) as they were rendered, and each is written once, finished. Writing a page and then
 rewriting it with its CSS costs a second write and, before it, a read of the whole site.
+
+The files are written by two threads while this one inlines the next pages: making a file and its
+folder is mostly the kernel's work (a third of the pass in user time, two thirds in system time
+at 1,000 posts), which runs on the other core meanwhile.
 """
 
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .inline_css import Inliner
 from .unused_css import MarkupScan, PurgeStats, purge_stylesheets
+
+
+WRITERS = 2
+IN_FLIGHT = 64  # pages handed to the writers and not written yet: bounds the memory they hold
 
 
 @dataclass(frozen=True)
@@ -54,15 +64,28 @@ def deliver_pages(site_dir: Path, purge: bool = True, inline: bool = True,
         for html in pages.values():
             scan.add(html)
         stats = purge_stylesheets(site, scan)
-    inlined = 0
+    count, inlined = len(pages), 0
     inliner = Inliner(site) if inline else None
-    folders: set[Path] = set()
-    for path, html in pages.items():
-        new = inliner.page(path, html) if inliner is not None else html
-        inlined += new != html
-        if new != html or path in unwritten:
-            if path.parent not in folders:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(path.parent)
-            path.write_bytes(new)
-    return DeliveryStats(pages=len(pages), inlined=inlined, purge=stats)
+    with ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="trainersite-write") as writers:
+        pending: deque = deque()
+        try:
+            for path, html in pages.items():
+                new = inliner.page(path, html) if inliner is not None else html
+                inlined += new != html
+                if new != html or path in unwritten:
+                    pending.append(writers.submit(_write_page, path, new))
+                    if len(pending) > IN_FLIGHT:
+                        pending.popleft().result()
+            while pending:
+                pending.popleft().result()  # the first failure (a full disk...) is raised here
+        finally:
+            writers.shutdown(cancel_futures=True)
+    return DeliveryStats(pages=count, inlined=inlined, purge=stats)
+
+
+def _write_page(path: Path, html: bytes) -> None:
+    try:
+        path.write_bytes(html)
+    except (FileNotFoundError, NotADirectoryError):  # no folder yet (another writer may be making it), or a file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(html)
