@@ -64,7 +64,7 @@ def deliver_pages(site_dir: Path, purge: bool = True, inline: bool = True,
         for html in pages.values():
             scan.add(html)
         stats = purge_stylesheets(site, scan)
-    count, inlined = len(pages), 0
+    inlined = 0
     inliner = Inliner(site) if inline else None
     with ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="trainersite-write") as writers:
         pending: deque = deque()
@@ -80,12 +80,14 @@ def deliver_pages(site_dir: Path, purge: bool = True, inline: bool = True,
                 pending.popleft().result()  # the first failure (a full disk...) is raised here
         finally:
             writers.shutdown(cancel_futures=True)
-    return DeliveryStats(pages=count, inlined=inlined, purge=stats)
+    return DeliveryStats(pages=len(pages), inlined=inlined, purge=stats)
 
 
 def _write_page(path: Path, html: bytes) -> None:
     try:
         path.write_bytes(html)
-    except (FileNotFoundError, NotADirectoryError):  # no folder yet (another writer may be making it), or a file
+    except (FileNotFoundError, NotADirectoryError):
+        # No folder yet (another writer may be making it too), or a file where one should be: then
+        # making the folder fails naming it, which is what the build's one-line error shows.
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(html)

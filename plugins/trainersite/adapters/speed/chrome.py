@@ -1,17 +1,18 @@
 """The page chrome that pages of one folder share, rendered once: navigation, tabs, footer, theme config.
 
 The theme renders the site navigation, the tabs, the footer, the header's search box and palette
-toggle and its config script anew for every page, though for pages outside the navigation (posts, listings, course pages) they differ only in
-their relative links. A link from `blog/<slug>/` to a page that is not inside `blog/<slug>/` reads
-the same from every page in `blog/`, so those fragments are rendered once per folder (and per lit
-tab and base URL) and reused: about a tenth of a 1,000-post build.
+toggle and its config script anew for every page, though for pages outside the navigation (posts,
+listings, course pages) they differ only in their relative links. A link from `blog/<slug>/` to a
+page that is not inside `blog/<slug>/` reads the same from every page in `blog/`, so those fragments
+are rendered once per folder (and per lit tab and base URL) and reused: about 6% of the CPU of a
+1,000-post build.
 
 A page in the navigation is rendered the normal way (the theme marks it and nests its table of
 contents there). When something these fragments link to lies in a page's own folder (the privacy
 page, linked from the footer, is one), its fragments are shared only with pages linking from that
-very folder. What they link to is
-collected from the navigation, the template globals (the blog's and contact pages' URLs) and the
-theme's own files; the tests build sites with the speed layer on and off and compare every byte.
+very folder. What they link to is collected from the navigation, the template globals (the blog's
+and contact pages' URLs) and the theme's own files; the tests build sites with the speed layer on
+and off and compare every byte.
 """
 
 from __future__ import annotations
